@@ -1,0 +1,5 @@
+/**
+ * Who may do what: users, teams, roles, record visibility, API tokens and the audit log. Other
+ * features ask this module who the current user is and record their changes in its audit log.
+ */
+package dev.rapport.access;
