@@ -8,6 +8,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /** Form sign-in with CSRF for the UI; the API under /api accepts HTTP Basic and is CSRF-exempt. */
 @Configuration
+@org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity
 class SecurityConfig {
 
   @Bean

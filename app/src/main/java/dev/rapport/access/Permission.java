@@ -1,0 +1,18 @@
+package dev.rapport.access;
+
+/**
+ * The permissions roles grant. Controllers check them with
+ * {@code @PreAuthorize("@can.do('PEOPLE_WRITE')")}.
+ */
+public enum Permission {
+  PEOPLE_READ,
+  PEOPLE_WRITE,
+  IMPORT_RUN,
+  TIMELINE_READ,
+  TIMELINE_WRITE,
+  LIFECYCLE_READ,
+  LIFECYCLE_WRITE,
+  LIFECYCLE_ADMIN,
+  USERS_ADMIN,
+  AUDIT_READ
+}
