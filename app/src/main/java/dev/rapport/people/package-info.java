@@ -1,0 +1,7 @@
+/**
+ * People and companies: persons, accounts, social identities, identity resolution and merges, the
+ * ideal customer profile, and CSV import and export. Other features refer to persons and accounts
+ * by {@link dev.rapport.people.PersonId} and {@link dev.rapport.people.AccountId} and follow merges
+ * through {@link dev.rapport.people.PersonsMerged}.
+ */
+package dev.rapport.people;
