@@ -2,48 +2,84 @@ package dev.rapport.access;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
 /**
- * Until users live in the database: one admin, whose password comes from configuration or is
- * generated and printed once. No default password ships.
+ * On the first start (no user in the database) creates the admin: user name and password from
+ * configuration, or a generated password printed once in the log. No default password ships.
  */
-@Configuration
-class FirstAdmin {
+@Component
+@Order(0)
+class FirstAdmin implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
-  @Bean
-  PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-  }
+  private final Users users;
+  private final String username;
+  private final String password;
 
-  @Bean
-  UserDetailsService users(
-      PasswordEncoder encoder,
+  FirstAdmin(
+      Users users,
       @Value("${rapport.admin.username:admin}") String username,
       @Value("${rapport.admin.password:}") String password) {
-    String effective = password;
-    if (effective.isBlank()) {
-      byte[] bytes = new byte[12];
-      new SecureRandom().nextBytes(bytes);
-      effective = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    this.users = users;
+    this.username = username;
+    this.password = password;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    createIfNoUsers();
+  }
+
+  /** Creates the first admin unless a user exists; true when it did. */
+  synchronized boolean createIfNoUsers() {
+    if (!users.none()) {
+      return false;
+    }
+    boolean generated = password == null || password.isBlank();
+    String effective = generated ? generatedPassword() : password;
+    try {
+      users.create(
+          new NewUser(username, "Administrator", effective, List.of("admin"), List.of(), true));
+    } catch (dev.rapport.shared.InvalidInputException e) {
+      throw new IllegalStateException(
+          "Cannot create the first admin from rapport.admin.username / rapport.admin.password"
+              + " (RAPPORT_ADMIN_USERNAME / RAPPORT_ADMIN_PASSWORD): "
+              + e.getMessage(),
+          e);
+    }
+    if (generated) {
       log.warn(
-          "\n\n  Rapport created the admin user. Sign in at /login as '{}' with password: {}\n"
-              + "  (set rapport.admin.password or RAPPORT_ADMIN_PASSWORD to choose it)\n",
+          """
+
+          ==================================================================================
+            Rapport created the first admin. Sign in at /login with
+              user name: {}
+              password:  {}
+            This password is printed only this once: sign in and keep it, or change it in
+            Settings > Users. To choose it yourself, start a fresh database with
+            RAPPORT_ADMIN_PASSWORD (and RAPPORT_ADMIN_USERNAME) set.
+          ==================================================================================
+          """,
           username,
           effective);
+    } else {
+      log.info("Rapport created the first admin '{}' with the configured password.", username);
     }
-    return new InMemoryUserDetailsManager(
-        User.withUsername(username).password(encoder.encode(effective)).roles("ADMIN").build());
+    return true;
+  }
+
+  private static String generatedPassword() {
+    byte[] bytes = new byte[18];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

@@ -7,7 +7,10 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Reads the actor from Spring Security's context: roles come from ROLE_* authorities. */
+/**
+ * Reads the actor from Spring Security's context: a database user (signed in, HTTP Basic or API
+ * token) brings their id, roles and teams; any other authentication only its ROLE_* authorities.
+ */
 @Component
 class SecurityActors implements Actors {
 
@@ -16,6 +19,9 @@ class SecurityActors implements Actors {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getName())) {
       return Actor.SYSTEM;
+    }
+    if (auth.getPrincipal() instanceof SignedInUser user) {
+      return user.user().actor();
     }
     Set<Role> roles = EnumSet.noneOf(Role.class);
     for (GrantedAuthority a : auth.getAuthorities()) {

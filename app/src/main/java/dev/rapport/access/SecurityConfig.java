@@ -1,18 +1,41 @@
 package dev.rapport.access;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import tools.jackson.databind.ObjectMapper;
 
-/** Form sign-in with CSRF for the UI; the API under /api accepts HTTP Basic and is CSRF-exempt. */
+/**
+ * Form sign-in with CSRF protection for the UI. The API under /api accepts an API token (Bearer) or
+ * HTTP Basic; only such requests skip CSRF, because a browser on another site cannot add an
+ * Authorization header (and Rapport never asks a browser for Basic credentials, so none is cached).
+ * An API request riding on the UI's session cookie still needs the CSRF token.
+ */
 @Configuration
-@org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity
+@EnableMethodSecurity
 class SecurityConfig {
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+  PasswordEncoder passwordEncoder() {
+    // {bcrypt} by default; the prefix in each hash lets a stronger encoder take over later
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http, ApiTokens tokens, UserRows users, ObjectMapper json) throws Exception {
+    ApiProblems problems = new ApiProblems(json);
+    RequestMatcher api = BearerTokenFilter::isApi;
+    RequestMatcher apiWithCredentials =
+        request -> BearerTokenFilter.isApi(request) && hasAuthorizationHeader(request);
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
@@ -27,9 +50,23 @@ class SecurityConfig {
                     .anyRequest()
                     .authenticated())
         .formLogin(form -> form.loginPage("/login").permitAll())
-        .logout(Customizer.withDefaults())
-        .httpBasic(Customizer.withDefaults())
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
+        .exceptionHandling(
+            e ->
+                e.defaultAuthenticationEntryPointFor(problems.unauthorized(), api)
+                    .defaultAccessDeniedHandlerFor(problems.forbidden(), api))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(apiWithCredentials))
+        .addFilterBefore(
+            new BearerTokenFilter(tokens, users, problems), BasicAuthenticationFilter.class)
+        .addFilterBefore(new FreshUserFilter(users), AnonymousAuthenticationFilter.class);
     return http.build();
+  }
+
+  private static boolean hasAuthorizationHeader(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    return header != null
+        && (header.regionMatches(true, 0, "Bearer ", 0, 7)
+            || header.regionMatches(true, 0, "Basic ", 0, 6));
   }
 }
