@@ -76,7 +76,7 @@ final class ImportRun {
       String[] plan = plan(header.fields(), headerProblems);
       saveProblems(headerProblems);
       String keyField = keyField();
-      if (!List.of(plan).contains(keyField)) {
+      if (!java.util.Arrays.asList(plan).contains(keyField)) {
         finish(
             "failed",
             "the dedupe key " + request.dedupeKey() + " needs a column mapped to " + keyField);
