@@ -1,0 +1,16 @@
+package dev.rapport.people;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads persons for other features; only persons the current user may see are returned. */
+public interface Persons {
+
+  Optional<PersonSummary> find(PersonId id);
+
+  /** Persons whose name, email or title contains the text, best-known first. */
+  List<PersonSummary> search(String text, int limit);
+
+  /** The person a merged person now lives on, or the same id when it was never merged. */
+  PersonId current(PersonId id);
+}

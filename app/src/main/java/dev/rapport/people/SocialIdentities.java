@@ -1,0 +1,18 @@
+package dev.rapport.people;
+
+/**
+ * Ties the author of a social post to a person: the listening feature calls it for every captured
+ * post. An identity already known by profile URL or by handle on the same network returns its
+ * person; otherwise a person is created, and a merge is proposed when a person with the same name
+ * works at the company whose domain the profile points to.
+ */
+public interface SocialIdentities {
+
+  PersonId resolveAuthor(
+      Network network,
+      String handle,
+      String profileUrl,
+      String displayName,
+      String bio,
+      Integer followers);
+}

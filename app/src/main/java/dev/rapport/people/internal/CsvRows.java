@@ -1,0 +1,168 @@
+package dev.rapport.people.internal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads RFC 4180 CSV one record at a time and, unlike a strict parser, survives a malformed record:
+ * it reports it with its number and where it broke, skips to the next line and goes on.
+ */
+final class CsvRows implements Closeable {
+
+  /** One record: its number (the header is 1), its fields, or why it is malformed. */
+  record Row(int number, List<String> fields, String malformed) {
+    boolean isMalformed() {
+      return malformed != null;
+    }
+  }
+
+  static final int MAX_FIELD = 100_000;
+
+  private final Reader in;
+  private final char[] buffer = new char[64 * 1024];
+  private int pos;
+  private int limit;
+  private int number;
+  private boolean eof;
+
+  CsvRows(Reader in) {
+    this.in = in;
+  }
+
+  /** The next record, or null at the end; blank lines are skipped. */
+  Row next() {
+    while (true) {
+      if (peek() < 0) {
+        return null;
+      }
+      Row row = read();
+      if (row.isMalformed() || row.fields().size() > 1 || !row.fields().get(0).isEmpty()) {
+        return row;
+      }
+      number--; // a blank line is not a record
+    }
+  }
+
+  private Row read() {
+    number++;
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    boolean closed = false;
+    while (true) {
+      int c = take();
+      if (c < 0) {
+        if (quoted) {
+          return new Row(
+              number, fields, "column " + (fields.size() + 1) + ": quoted field never closed");
+        }
+        fields.add(field.toString());
+        return new Row(number, fields, null);
+      }
+      if (quoted) {
+        if (c == '"') {
+          if (peek() == '"') {
+            take();
+            field.append('"');
+          } else {
+            quoted = false;
+            closed = true;
+          }
+        } else {
+          field.append((char) c);
+          if (field.length() > MAX_FIELD) {
+            skipLine();
+            return new Row(
+                number,
+                fields,
+                "column "
+                    + (fields.size() + 1)
+                    + ": quoted field longer than "
+                    + MAX_FIELD
+                    + " characters (is a closing quote missing?)");
+          }
+        }
+        continue;
+      }
+      if (c == ',') {
+        fields.add(field.toString());
+        field.setLength(0);
+        closed = false;
+      } else if (c == '\n' || c == '\r') {
+        if (c == '\r' && peek() == '\n') {
+          take();
+        }
+        fields.add(field.toString());
+        return new Row(number, fields, null);
+      } else if (closed) {
+        skipLine();
+        return new Row(
+            number, fields, "column " + (fields.size() + 1) + ": text after a closing quote");
+      } else if (c == '"') {
+        if (field.length() > 0) {
+          skipLine();
+          return new Row(
+              number, fields, "column " + (fields.size() + 1) + ": quote inside an unquoted field");
+        }
+        quoted = true;
+      } else {
+        field.append((char) c);
+        if (field.length() > MAX_FIELD) {
+          skipLine();
+          return new Row(
+              number,
+              fields,
+              "column " + (fields.size() + 1) + ": field longer than " + MAX_FIELD + " characters");
+        }
+      }
+    }
+  }
+
+  private void skipLine() {
+    int c;
+    while ((c = take()) >= 0 && c != '\n') {
+      // drop the rest of the broken line
+    }
+  }
+
+  private int peek() {
+    if (pos >= limit && !fill()) {
+      return -1;
+    }
+    return buffer[pos];
+  }
+
+  private int take() {
+    if (pos >= limit && !fill()) {
+      return -1;
+    }
+    return buffer[pos++];
+  }
+
+  private boolean fill() {
+    if (eof) {
+      return false;
+    }
+    try {
+      int n = in.read(buffer);
+      if (n <= 0) {
+        eof = true;
+        return false;
+      }
+      pos = 0;
+      limit = n;
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}

@@ -1,0 +1,228 @@
+package dev.rapport.people.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Weak evidence that two persons are one: the same name and the same company domain. It never
+ * merges on its own; it proposes, and a user accepts or rejects.
+ */
+@Component
+class MergeProposals {
+
+  /** A proposal to merge two persons, with the evidence that raised it. */
+  record Proposal(
+      long id,
+      long personA,
+      long personB,
+      String evidence,
+      String status,
+      Instant createdAt,
+      Instant decidedAt,
+      String decidedBy) {}
+
+  static final Set<String> FREE_MAIL =
+      Set.of(
+          "gmail.com",
+          "googlemail.com",
+          "yahoo.com",
+          "hotmail.com",
+          "outlook.com",
+          "live.com",
+          "icloud.com",
+          "me.com",
+          "aol.com",
+          "gmx.de",
+          "gmx.net",
+          "web.de",
+          "proton.me",
+          "protonmail.com",
+          "mail.com",
+          "yandex.ru",
+          "orange.fr",
+          "free.fr");
+
+  private final JdbcClient jdbc;
+
+  MergeProposals(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Proposes merges for a person that was just created or changed; returns how many. */
+  int proposeFor(long personId) {
+    Optional<String> nameKey =
+        jdbc.sql("select name_key from person where id = :id and merged_into is null")
+            .param("id", personId)
+            .query(String.class)
+            .optional();
+    if (nameKey.isEmpty()) {
+      return 0;
+    }
+    List<Long> sameName =
+        jdbc.sql("select id from person where name_key = :k and id <> :id and merged_into is null")
+            .param("k", nameKey.get())
+            .param("id", personId)
+            .query(Long.class)
+            .list();
+    if (sameName.isEmpty()) {
+      return 0;
+    }
+    Set<String> mine = companyDomains(personId);
+    int made = 0;
+    for (long other : sameName) {
+      Set<String> common = new TreeSet<>(companyDomains(other));
+      common.retainAll(mine);
+      if (!common.isEmpty() && !exists(personId, other)) {
+        jdbc.sql(
+                """
+                insert into merge_proposal (person_a, person_b, evidence, status, created_at)
+                values (:a, :b, :evidence, 'pending', :now)
+                """)
+            .param("a", Math.min(personId, other))
+            .param("b", Math.max(personId, other))
+            .param(
+                "evidence",
+                "same name '"
+                    + nameKey.get()
+                    + "' and same company domain "
+                    + String.join(", ", common))
+            .param("now", Timestamp.from(Instant.now()))
+            .update();
+        made++;
+      }
+    }
+    return made;
+  }
+
+  /** After a bulk insert: proposes only for the names that now occur more than once. */
+  int proposeAmong(Collection<Long> personIds) {
+    if (personIds.isEmpty()) {
+      return 0;
+    }
+    List<Long> withTwin =
+        jdbc.sql(
+                """
+                select p.id from person p where p.id in (:ids) and exists (
+                  select 1 from person o where o.name_key = p.name_key and o.id <> p.id
+                  and o.merged_into is null)
+                """)
+            .param("ids", personIds)
+            .query(Long.class)
+            .list();
+    int made = 0;
+    for (long id : withTwin) {
+      made += proposeFor(id);
+    }
+    return made;
+  }
+
+  private boolean exists(long a, long b) {
+    return jdbc.sql("select count(*) from merge_proposal where person_a = :a and person_b = :b")
+            .param("a", Math.min(a, b))
+            .param("b", Math.max(a, b))
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  Set<String> companyDomains(long personId) {
+    Set<String> out = new TreeSet<>();
+    jdbc.sql("select email from person_email where person_id = :id")
+        .param("id", personId)
+        .query(String.class)
+        .list()
+        .forEach(
+            e -> {
+              String domain = e.substring(e.indexOf('@') + 1);
+              if (!FREE_MAIL.contains(domain)) {
+                out.add(domain);
+              }
+            });
+    out.addAll(
+        jdbc.sql(
+                """
+                select d.domain from account_domain d join person p on p.account_id = d.account_id
+                where p.id = :id
+                """)
+            .param("id", personId)
+            .query(String.class)
+            .list());
+    jdbc.sql("select url_key from social_identity where person_id = :id and network = 'blog'")
+        .param("id", personId)
+        .query(String.class)
+        .list()
+        .forEach(
+            url -> {
+              if (url != null) {
+                int slash = url.indexOf('/');
+                out.add(slash < 0 ? url : url.substring(0, slash));
+              }
+            });
+    return out;
+  }
+
+  List<Proposal> list(String status, int limit) {
+    var spec =
+        status == null
+            ? jdbc.sql("select * from merge_proposal order by id desc limit " + limit)
+            : jdbc.sql(
+                    "select * from merge_proposal where status = :status order by id desc limit "
+                        + limit)
+                .param("status", status);
+    return spec.query(MergeProposals::proposal).list();
+  }
+
+  Optional<Proposal> find(long id) {
+    return jdbc.sql("select * from merge_proposal where id = :id")
+        .param("id", id)
+        .query(MergeProposals::proposal)
+        .optional();
+  }
+
+  private static Proposal proposal(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    Timestamp decided = rs.getTimestamp("decided_at");
+    return new Proposal(
+        rs.getLong("id"),
+        rs.getLong("person_a"),
+        rs.getLong("person_b"),
+        rs.getString("evidence"),
+        rs.getString("status"),
+        rs.getTimestamp("created_at").toInstant(),
+        decided == null ? null : decided.toInstant(),
+        rs.getString("decided_by"));
+  }
+
+  List<Proposal> pendingFor(long personId) {
+    return list("pending", 1000).stream()
+        .filter(p -> p.personA() == personId || p.personB() == personId)
+        .toList();
+  }
+
+  void decide(long id, String status, String by) {
+    jdbc.sql(
+            "update merge_proposal set status = :s, decided_at = :now, decided_by = :by"
+                + " where id = :id")
+        .param("s", status)
+        .param("now", Timestamp.from(Instant.now()))
+        .param("by", by)
+        .param("id", id)
+        .update();
+  }
+
+  void supersede(long mergedPersonId, String by) {
+    jdbc.sql(
+            "update merge_proposal set status = 'superseded', decided_at = :now, decided_by = :by"
+                + " where status = 'pending' and (person_a = :id or person_b = :id)")
+        .param("now", Timestamp.from(Instant.now()))
+        .param("by", by)
+        .param("id", mergedPersonId)
+        .update();
+  }
+}
