@@ -1,0 +1,72 @@
+package dev.rapport.timeline.internal;
+
+import dev.rapport.access.AuditLog;
+import dev.rapport.lifecycle.StageChanged;
+import dev.rapport.people.PersonsMerged;
+import dev.rapport.timeline.NewTouchpoint;
+import dev.rapport.timeline.SourceRef;
+import dev.rapport.timeline.Timeline;
+import dev.rapport.timeline.TouchpointKind;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Follows the other features in their own transaction: a merge moves the merged person's
+ * touchpoints to the survivor (all of them, marked with where they came from), and a stage change
+ * becomes a touchpoint, so the change and its trace are stored together or not at all.
+ */
+@Component
+class TimelineListeners {
+
+  static final String STAGE_SOURCE = "lifecycle.stage_change";
+
+  private final TimelineStore store;
+  private final Timeline timeline;
+  private final AuditLog audit;
+
+  TimelineListeners(TimelineStore store, Timeline timeline, AuditLog audit) {
+    this.store = store;
+    this.timeline = timeline;
+    this.audit = audit;
+  }
+
+  @EventListener
+  @Transactional
+  void on(PersonsMerged merged) {
+    int moved = store.reassignPerson(merged.merged(), merged.survivor());
+    if (moved > 0) {
+      audit.record(
+          "touchpoint",
+          "person:" + merged.merged(),
+          AuditLog.Action.UPDATE,
+          Map.of("person", merged.merged().value(), "rows", moved),
+          Map.of("person", merged.survivor().value(), "rows", moved));
+    }
+  }
+
+  @EventListener
+  @Transactional
+  void on(StageChanged change) {
+    String summary =
+        change.productLine().name()
+            + ": "
+            + (change.fromStage() == null ? "entered " : change.fromStage().name() + " → ")
+            + change.toStage().name()
+            + (change.why() == null ? "" : " — " + change.why());
+    timeline.append(
+        NewTouchpoint.of(
+            change.person(),
+            null,
+            TouchpointKind.STAGE_CHANGE,
+            "lifecycle",
+            null,
+            change.at(),
+            change.by().name(),
+            summary.length() > TouchpointRules.MAX_SUMMARY
+                ? summary.substring(0, TouchpointRules.MAX_SUMMARY)
+                : summary,
+            new SourceRef(STAGE_SOURCE, Long.toString(change.changeId()), null)));
+  }
+}

@@ -1,0 +1,209 @@
+package dev.rapport.timeline.internal;
+
+import dev.rapport.access.Actor;
+import dev.rapport.access.Actors;
+import dev.rapport.people.AccountId;
+import dev.rapport.people.PersonId;
+import dev.rapport.shared.InvalidInputException;
+import dev.rapport.timeline.NewTouchpoint;
+import dev.rapport.timeline.SourceRef;
+import dev.rapport.timeline.Timeline;
+import dev.rapport.timeline.Touchpoint;
+import dev.rapport.timeline.TouchpointFilter;
+import dev.rapport.timeline.TouchpointKind;
+import dev.rapport.timeline.TouchpointPage;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The timeline fragment a person's or account's page loads into its middle column with htmx: a kind
+ * filter, the touchpoints newest first with older/newer pages, and a note form. All text goes
+ * through th:text, so posts and notes are never rendered as HTML.
+ */
+@Controller
+class TimelineWeb {
+
+  static final int PAGE = 25;
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private final Timeline timeline;
+  private final Actors actors;
+
+  TimelineWeb(Timeline timeline, Actors actors) {
+    this.timeline = timeline;
+    this.actors = actors;
+  }
+
+  @GetMapping("/timeline/persons/{id}")
+  @PreAuthorize("@access.allows('TIMELINE_READ')")
+  String person(
+      @PathVariable long id,
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) String page,
+      Model model) {
+    PersonId person = new PersonId(positive(id));
+    return render(
+        "persons", id, timeline.forPerson(person, filter(kind, page)), kind, model, null, null);
+  }
+
+  @GetMapping("/timeline/accounts/{id}")
+  @PreAuthorize("@access.allows('TIMELINE_READ')")
+  String account(
+      @PathVariable long id,
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) String page,
+      Model model) {
+    AccountId account = new AccountId(positive(id));
+    return render(
+        "accounts", id, timeline.forAccount(account, filter(kind, page)), kind, model, null, null);
+  }
+
+  @PostMapping("/timeline/persons/{id}/notes")
+  @PreAuthorize("@access.allows('TIMELINE_WRITE')")
+  String notePerson(
+      @PathVariable long id, @RequestParam(required = false) String text, Model model) {
+    PersonId person = new PersonId(positive(id));
+    String error = note(person, null, text);
+    return render(
+        "persons",
+        id,
+        timeline.forPerson(person, TouchpointFilter.firstPage(PAGE)),
+        null,
+        model,
+        error,
+        error == null ? text : null);
+  }
+
+  @PostMapping("/timeline/accounts/{id}/notes")
+  @PreAuthorize("@access.allows('TIMELINE_WRITE')")
+  String noteAccount(
+      @PathVariable long id, @RequestParam(required = false) String text, Model model) {
+    AccountId account = new AccountId(positive(id));
+    String error = note(null, account, text);
+    return render(
+        "accounts",
+        id,
+        timeline.forAccount(account, TouchpointFilter.firstPage(PAGE)),
+        null,
+        model,
+        error,
+        error == null ? text : null);
+  }
+
+  private String note(PersonId person, AccountId account, String text) {
+    Actor actor = actors.current();
+    try {
+      timeline.append(
+          new NewTouchpoint(
+              person,
+              account,
+              TouchpointKind.NOTE,
+              "note",
+              null,
+              Instant.now(),
+              actor.userId(),
+              actor.name(),
+              text == null ? null : text.strip(),
+              new SourceRef("timeline.note", UUID.randomUUID().toString(), null),
+              null,
+              null,
+              null));
+      return null;
+    } catch (InvalidInputException e) {
+      return e.getMessage().replaceFirst("^summary", "note");
+    }
+  }
+
+  private String render(
+      String subject,
+      long id,
+      TouchpointPage page,
+      String kind,
+      Model model,
+      String error,
+      String added) {
+    model.addAttribute("subject", subject);
+    model.addAttribute("subjectId", id);
+    model.addAttribute("items", page.items().stream().map(TimelineWeb::view).toList());
+    model.addAttribute("page", page);
+    model.addAttribute("kind", kind == null ? "" : kind);
+    model.addAttribute("kinds", kinds());
+    model.addAttribute("error", error);
+    model.addAttribute("message", added == null ? null : "Note added.");
+    return "timeline/fragment";
+  }
+
+  private static List<KindOption> kinds() {
+    return java.util.Arrays.stream(TouchpointKind.values())
+        .map(k -> new KindOption(k.name().toLowerCase(Locale.ROOT), label(k)))
+        .toList();
+  }
+
+  private static String label(TouchpointKind k) {
+    String s = k.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  private static TouchpointFilter filter(String kind, String page) {
+    return TimelineApi.filter(
+        kind == null || kind.isBlank() ? null : List.of(kind),
+        null,
+        null,
+        null,
+        page,
+        Integer.toString(PAGE),
+        null);
+  }
+
+  private static long positive(long id) {
+    if (id <= 0) {
+      throw InvalidInputException.of("id", "must be positive, was " + id);
+    }
+    return id;
+  }
+
+  static ItemView view(Touchpoint t) {
+    String url = t.source().url();
+    boolean linkable = url != null && TouchpointRules.isWebUrl(url);
+    String money = null;
+    if (t.amount() != null) {
+      money = t.amount().toPlainString() + " " + (t.currency() == null ? "" : t.currency());
+      if (t.margin() != null) {
+        money += " (margin " + t.margin().toPlainString() + ")";
+      }
+    }
+    return new ItemView(
+        t,
+        label(t.kind()),
+        t.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        WHEN.format(t.occurredAt()),
+        t.direction() == null ? null : t.direction().name().toLowerCase(Locale.ROOT),
+        money,
+        linkable ? url : null);
+  }
+
+  /** A touchpoint with its labels and formatted values for the page. */
+  record ItemView(
+      Touchpoint touchpoint,
+      String kindLabel,
+      String kindClass,
+      String when,
+      String direction,
+      String money,
+      String link) {}
+
+  /** One choice of the kind filter. */
+  record KindOption(String value, String label) {}
+}
