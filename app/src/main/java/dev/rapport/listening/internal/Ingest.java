@@ -1,0 +1,212 @@
+package dev.rapport.listening.internal;
+
+import dev.rapport.listening.MentionCaptured;
+import dev.rapport.listening.NormalizedPost;
+import dev.rapport.listening.Sources.IngestOutcome;
+import dev.rapport.shared.InvalidInputException.FieldError;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The ingest pipeline: validate (refusals to the dead-letter list), queue with back-pressure,
+ * classify, store matched posts as mentions exactly once and publish {@link MentionCaptured} in the
+ * same transaction. {@link #accept} returns only when every post is stored, so callers save their
+ * cursor after it.
+ */
+@Component
+class Ingest implements DisposableBean {
+
+  /** A post a connector could not even normalise: why, and what it sent. */
+  record Rejected(String reason, String raw) {}
+
+  /** Thrown when the queue stays full longer than a caller is willing to wait. */
+  static final class Busy extends RuntimeException {
+    Busy() {
+      super("ingest queue is full");
+    }
+  }
+
+  /** Thrown when storing a batch failed; none of it was kept, so the caller may retry. */
+  static final class StoreFailed extends RuntimeException {
+    StoreFailed(Throwable cause) {
+      super("storing posts failed: " + cause.getMessage(), cause);
+    }
+  }
+
+  private final PostValidator validator;
+  private final PostClassifier classifier;
+  private final Mentions mentions;
+  private final SourceStore sources;
+  private final DeadLetters deadLetters;
+  private final SourceRates rates;
+  private final ApplicationEventPublisher events;
+  private final TransactionTemplate tx;
+  private final IngestQueue queue;
+  private final int batchSize;
+  private final LatencyRecorder latency = new LatencyRecorder();
+  private final AtomicLong postsStored = new AtomicLong();
+
+  Ingest(
+      ListeningProperties props,
+      PostClassifier classifier,
+      Mentions mentions,
+      SourceStore sources,
+      DeadLetters deadLetters,
+      SourceRates rates,
+      ApplicationEventPublisher events,
+      TransactionTemplate tx) {
+    this.validator = new PostValidator(props.rawMaxChars());
+    this.classifier = classifier;
+    this.mentions = mentions;
+    this.sources = sources;
+    this.deadLetters = deadLetters;
+    this.rates = rates;
+    this.events = events;
+    this.tx = tx;
+    this.batchSize = Math.max(1, props.batchSize());
+    this.queue = new IngestQueue(props.queueBatches(), Math.max(1, props.workers()), this::store);
+  }
+
+  /** Validates, classifies and stores; blocks while the queue is full. */
+  IngestOutcome accept(Source source, List<NormalizedPost> posts, List<Rejected> rejected)
+      throws InterruptedException {
+    return accept(source, posts, rejected, null);
+  }
+
+  /**
+   * As {@link #accept(Source, List, List)}; with a {@code maxWait} it throws {@link Busy} instead
+   * of waiting longer for room in the queue (the webhook answers 503 then).
+   */
+  IngestOutcome accept(
+      Source source, List<NormalizedPost> posts, List<Rejected> rejected, Duration maxWait)
+      throws InterruptedException {
+    Instant now = Instant.now();
+    List<NormalizedPost> valid = new ArrayList<>(posts.size());
+    int refused = 0;
+    for (Rejected r : rejected) {
+      deadLetters.record(source.id(), source.name(), r.reason(), r.raw());
+      refused++;
+    }
+    for (NormalizedPost p : posts) {
+      List<FieldError> errors = validator.check(p, "", now);
+      if (errors.isEmpty()) {
+        valid.add(validator.bounded(p));
+      } else {
+        deadLetters.record(source.id(), source.name(), describe(errors), p.rawPayload());
+        refused++;
+      }
+    }
+    List<CompletableFuture<IngestQueue.BatchOutcome>> pending = new ArrayList<>();
+    for (int from = 0; from < valid.size(); from += batchSize) {
+      List<NormalizedPost> chunk = valid.subList(from, Math.min(valid.size(), from + batchSize));
+      CompletableFuture<IngestQueue.BatchOutcome> f =
+          maxWait == null
+              ? queue.submit(source.id(), chunk)
+              : queue.offer(source.id(), chunk, maxWait);
+      if (f == null) {
+        throw new Busy();
+      }
+      pending.add(f);
+    }
+    IngestQueue.BatchOutcome total = IngestQueue.BatchOutcome.EMPTY;
+    for (CompletableFuture<IngestQueue.BatchOutcome> f : pending) {
+      try {
+        total = total.plus(f.get());
+      } catch (ExecutionException e) {
+        throw new StoreFailed(e.getCause());
+      }
+    }
+    rates.add(source.id(), posts.size() + rejected.size(), System.currentTimeMillis());
+    return new IngestOutcome(
+        posts.size() + rejected.size(),
+        total.mentions(),
+        total.unmatched(),
+        total.duplicates(),
+        refused);
+  }
+
+  /** Refusals of one post, as one line. */
+  static String describe(List<FieldError> errors) {
+    return errors.stream()
+        .map(e -> e.field() + ": " + e.reason())
+        .collect(Collectors.joining("; "));
+  }
+
+  List<FieldError> validate(NormalizedPost post, String where) {
+    return validator.check(post, where, Instant.now());
+  }
+
+  private IngestQueue.BatchOutcome store(IngestQueue.Job job) {
+    IngestQueue.BatchOutcome outcome =
+        tx.execute(
+            status -> {
+              Instant now = Instant.now();
+              int stored = 0;
+              int unmatched = 0;
+              int duplicates = 0;
+              for (NormalizedPost p : job.posts()) {
+                Classification c = classifier.classify(p);
+                if (!c.matched()) {
+                  unmatched++;
+                  continue;
+                }
+                OptionalLong id = mentions.storeIfNew(p, c, job.sourceId(), now);
+                if (id.isEmpty()) {
+                  duplicates++;
+                  continue;
+                }
+                stored++;
+                events.publishEvent(
+                    new MentionCaptured(
+                        id.getAsLong(),
+                        p.network(),
+                        p.nativeId(),
+                        p.author().handle(),
+                        p.author().profileUrl(),
+                        p.author().displayName(),
+                        p.text(),
+                        p.url(),
+                        p.createdAt(),
+                        c.ruleIds()));
+              }
+              if (job.sourceId() != null) {
+                sources.counted(job.sourceId(), job.posts().size(), unmatched, stored);
+              }
+              return new IngestQueue.BatchOutcome(stored, unmatched, duplicates);
+            });
+    long done = System.nanoTime();
+    for (int i = 0; i < outcome.mentions(); i++) {
+      latency.record(done - job.enqueuedNanos());
+    }
+    postsStored.addAndGet(outcome.mentions());
+    return outcome;
+  }
+
+  LatencyRecorder latency() {
+    return latency;
+  }
+
+  int queueDepth() {
+    return queue.depth();
+  }
+
+  int queueCapacity() {
+    return queue.capacity();
+  }
+
+  @Override
+  public void destroy() {
+    queue.close();
+  }
+}
