@@ -8,8 +8,6 @@ import static dev.rapport.engine.match.RuleCompiler.PHRASE;
 import static dev.rapport.engine.match.RuleCompiler.SPANS;
 import static dev.rapport.engine.match.RuleCompiler.TERM;
 
-import java.util.Arrays;
-
 /** Runs a compiled rule program against the terms a post holds. */
 final class Evaluator {
   private Evaluator() {}

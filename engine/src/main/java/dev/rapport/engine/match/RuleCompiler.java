@@ -115,7 +115,9 @@ final class RuleCompiler {
 
   /** Positive children first, so that an And fails on a missing term before it looks at NOTs. */
   private static List<Expr> ordered(List<Expr> children) {
-    return children.stream().sorted((x, y) -> Boolean.compare(x instanceof Expr.Not, y instanceof Expr.Not)).toList();
+    return children.stream()
+        .sorted((x, y) -> Boolean.compare(x instanceof Expr.Not, y instanceof Expr.Not))
+        .toList();
   }
 
   private Cover spans(Expr operand, int ns) {

@@ -3,8 +3,8 @@ package dev.rapport.engine.match;
 import java.util.Arrays;
 
 /**
- * The wildcard patterns of all rules, indexed by their literal prefix: each token is probed once per
- * prefix length in use, and only patterns sharing the token's prefix are checked.
+ * The wildcard patterns of all rules, indexed by their literal prefix: each token is probed once
+ * per prefix length in use, and only patterns sharing the token's prefix are checked.
  */
 final class Wildcards {
   private static final int MAX_KEY = 32;
@@ -59,7 +59,10 @@ final class Wildcards {
 
   private static String key(String pattern) {
     int i = 0;
-    while (i < pattern.length() && i < MAX_KEY && pattern.charAt(i) != '*' && pattern.charAt(i) != '?') {
+    while (i < pattern.length()
+        && i < MAX_KEY
+        && pattern.charAt(i) != '*'
+        && pattern.charAt(i) != '?') {
       i++;
     }
     return pattern.substring(0, i);

@@ -52,8 +52,8 @@ public sealed interface Expr {
   record Near(Expr left, Expr right, int distance, boolean ordered) implements Expr {}
 
   /**
-   * A filter on a field of the post other than its text. author, network, lang, site and links
-   * hold a Term; title holds a Term, Wildcard or Phrase.
+   * A filter on a field of the post other than its text. author, network, lang, site and links hold
+   * a Term; title holds a Term, Wildcard or Phrase.
    */
   record Field(String name, Expr value) implements Expr {}
 }

@@ -149,6 +149,10 @@ final class Lexer {
   }
 
   private static boolean isBoundary(char c) {
-    return Character.isWhitespace(c) || Character.isISOControl(c) || c == '(' || c == ')' || c == '"';
+    return Character.isWhitespace(c)
+        || Character.isISOControl(c)
+        || c == '('
+        || c == ')'
+        || c == '"';
   }
 }

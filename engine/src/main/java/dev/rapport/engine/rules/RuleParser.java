@@ -226,7 +226,8 @@ public final class RuleParser {
       case FIELD -> {
         return new Node(field(t), t.column());
       }
-      case EOF -> throw new RuleSyntaxException("the rule ends where a term was expected", t.column());
+      case EOF ->
+          throw new RuleSyntaxException("the rule ends where a term was expected", t.column());
       case RPAREN -> throw new RuleSyntaxException("a term is missing before )", t.column());
       case NEAR -> throw new RuleSyntaxException("NEAR/ needs a term before it", t.column());
       default -> throw new RuleSyntaxException(t.text() + " needs a term before it", t.column());

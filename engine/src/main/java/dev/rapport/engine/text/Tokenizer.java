@@ -299,7 +299,8 @@ public final class Tokenizer {
     for (String e : EMOTICONS) {
       int end = i + e.length();
       if (startsWithExact(s, i, e)
-          && (end == n || !Character.isLetterOrDigit(s.charAt(end)) && s.charAt(end) != e.charAt(0))) {
+          && (end == n
+              || !Character.isLetterOrDigit(s.charAt(end)) && s.charAt(end) != e.charAt(0))) {
         out.begin();
         for (int k = 0; k < e.length(); k++) {
           out.append(e.charAt(k));
