@@ -1,0 +1,284 @@
+package dev.rapport.engine.match;
+
+import static dev.rapport.engine.match.RuleCompiler.PATTERN;
+
+import dev.rapport.engine.rules.Rule;
+import dev.rapport.engine.text.Token;
+import dev.rapport.engine.text.Tokenizer;
+import dev.rapport.engine.text.Tokens;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Holds standing rules and tells which of them a post matches, with the spans to highlight. Each
+ * rule is compiled to an int program and indexed under one anchor term (under each alternative when
+ * it is an OR), so a post is only checked against rules whose anchor it holds. Thread-safe: any
+ * number of threads match while rules are put and removed; a batch sees one state of the rules.
+ */
+public final class Matcher {
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final TermDictionary dict = new TermDictionary();
+  private final Wildcards wildcards = new Wildcards();
+  private final RuleCompiler compiler = new RuleCompiler(dict);
+  private final Map<String, Integer> slotById = new HashMap<>();
+  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+  private String[] ids = new String[64];
+  private int[][] code = new int[64][];
+  private int[][] anchors = new int[64][];
+  private int slotCount;
+  private int[] free = new int[16];
+  private int freeCount;
+
+  private int[][] postings = new int[256][];
+  private int[] postingSize = new int[256];
+  private int[] refs = new int[256];
+
+  /** Adds a rule, or replaces the rule with the same id. */
+  public void put(String id, Rule rule) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(rule, "rule");
+    lock.writeLock().lock();
+    try {
+      removeLocked(id);
+      RuleCompiler.Compiled compiled = compiler.compile(rule.expr());
+      int slot = freeCount > 0 ? free[--freeCount] : slotCount++;
+      if (slot >= ids.length) {
+        int n = ids.length * 2;
+        ids = Arrays.copyOf(ids, n);
+        code = Arrays.copyOf(code, n);
+        anchors = Arrays.copyOf(anchors, n);
+      }
+      ids[slot] = id;
+      code[slot] = compiled.code();
+      anchors[slot] = compiled.anchors();
+      slotById.put(id, slot);
+      growTerms(dict.size());
+      for (int term : Evaluator.termIds(compiled.code())) {
+        if (refs[term]++ == 0 && dict.namespace(term) >= PATTERN) {
+          wildcards.add(dict.namespace(term) - PATTERN, term, dict.text(term));
+        }
+      }
+      for (int term : compiled.anchors()) {
+        addPosting(term, slot);
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Removes a rule; false when no rule had that id. */
+  public boolean remove(String id) {
+    lock.writeLock().lock();
+    try {
+      return removeLocked(id);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** How many rules are held. */
+  public int size() {
+    lock.readLock().lock();
+    try {
+      return slotById.size();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** The rules a post matches, in no particular order. */
+  public List<Match> match(Post post) {
+    Objects.requireNonNull(post, "post");
+    Scratch s = scratch.get();
+    lock.readLock().lock();
+    try {
+      return matchLocked(post, s);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** The rules a post with only text matches. */
+  public List<Match> match(String text) {
+    return match(Post.of(text));
+  }
+
+  /** Matches a batch of posts against one state of the rules; results in the order of the posts. */
+  public List<List<Match>> matchAll(List<Post> posts) {
+    Scratch s = scratch.get();
+    List<List<Match>> results = new ArrayList<>(posts.size());
+    lock.readLock().lock();
+    try {
+      for (Post post : posts) {
+        results.add(matchLocked(Objects.requireNonNull(post, "post"), s));
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+    return results;
+  }
+
+  private boolean removeLocked(String id) {
+    Integer slot = slotById.remove(id);
+    if (slot == null) {
+      return false;
+    }
+    for (int term : anchors[slot]) {
+      removePosting(term, slot);
+    }
+    for (int term : Evaluator.termIds(code[slot])) {
+      if (--refs[term] == 0 && dict.namespace(term) >= PATTERN) {
+        wildcards.remove(dict.namespace(term) - PATTERN, term, dict.text(term));
+      }
+    }
+    ids[slot] = null;
+    code[slot] = null;
+    anchors[slot] = null;
+    if (freeCount == free.length) {
+      free = Arrays.copyOf(free, freeCount * 2);
+    }
+    free[freeCount++] = slot;
+    return true;
+  }
+
+  private void growTerms(int terms) {
+    if (terms > postings.length) {
+      int n = Math.max(terms, postings.length * 2);
+      postings = Arrays.copyOf(postings, n);
+      postingSize = Arrays.copyOf(postingSize, n);
+      refs = Arrays.copyOf(refs, n);
+    }
+  }
+
+  private void addPosting(int term, int slot) {
+    int[] list = postings[term];
+    int n = postingSize[term];
+    if (list == null) {
+      list = new int[1];
+    } else if (n == list.length) {
+      list = Arrays.copyOf(list, n < 8 ? n + 1 : n + (n >> 1));
+    }
+    list[n] = slot;
+    postings[term] = list;
+    postingSize[term] = n + 1;
+  }
+
+  private void removePosting(int term, int slot) {
+    int[] list = postings[term];
+    int n = postingSize[term];
+    for (int i = 0; i < n; i++) {
+      if (list[i] == slot) {
+        list[i] = list[n - 1];
+        postingSize[term] = n - 1;
+        if (n - 1 == 0) {
+          postings[term] = null;
+        }
+        return;
+      }
+    }
+  }
+
+  private List<Match> matchLocked(Post post, Scratch s) {
+    s.ensure(dict.size(), slotCount);
+    s.beginPost();
+    Tokenizer.tokenize(post.text(), s.text);
+    record(s.text, RuleCompiler.TEXT, 0, s);
+    if (post.title() != null) {
+      Tokenizer.tokenize(post.title(), s.title);
+      record(s.title, RuleCompiler.TITLE, Scratch.TITLE_BIT, s);
+    }
+    field(RuleCompiler.AUTHOR, handle(post.author()), s);
+    field(RuleCompiler.NETWORK, post.network(), s);
+    field(RuleCompiler.LANG, post.lang(), s);
+    if (post.url() != null) {
+      domains(RuleCompiler.SITE, Domains.host(post.url().toLowerCase(java.util.Locale.ROOT)), s);
+    }
+    List<Match> result = null;
+    for (int slot = 0; slot < s.slotCount; slot++) {
+      int term = s.slotTerm[slot];
+      int[] list = postings[term];
+      for (int i = 0, n = postingSize[term]; i < n; i++) {
+        int rule = list[i];
+        if (s.firstVisit(rule) && Evaluator.eval(code[rule], 0, s)) {
+          if (result == null) {
+            result = new ArrayList<>(4);
+          }
+          result.add(new Match(ids[rule], spans(Evaluator.evidence(code[rule], s), s)));
+        }
+      }
+    }
+    return result == null ? List.of() : result;
+  }
+
+  private void record(Tokens t, int ns, int tokenBit, Scratch s) {
+    char[] chars = t.chars();
+    boolean probe = !wildcards.isEmpty();
+    for (int i = 0, n = t.size(); i < n; i++) {
+      int off = t.termStart(i);
+      int len = t.termLength(i);
+      int pos = t.position(i);
+      int id = dict.find(ns, chars, off, len, t.hash(i));
+      if (id >= 0) {
+        s.occur(id, pos, i | tokenBit);
+      }
+      if (probe) {
+        wildcards.probe(ns, chars, off, len, s, pos, i | tokenBit);
+      }
+      if (ns == RuleCompiler.TEXT && t.kind(i) == Token.Kind.URL) {
+        domains(RuleCompiler.LINKS, Domains.host(t.text(i)), s);
+      }
+    }
+  }
+
+  private static String handle(String author) {
+    if (author == null) {
+      return null;
+    }
+    return author.startsWith("@") ? author.substring(1) : author;
+  }
+
+  private void field(int ns, String value, Scratch s) {
+    if (value == null || value.isEmpty()) {
+      return;
+    }
+    lookup(ns, Tokenizer.normalizeWord(value.toLowerCase(java.util.Locale.ROOT)), s);
+  }
+
+  private void domains(int ns, String host, Scratch s) {
+    if (host.isEmpty()) {
+      return;
+    }
+    String normal = Tokenizer.normalizeWord(host);
+    for (int from = 0; from >= 0; ) {
+      lookup(ns, normal.substring(from), s);
+      int dot = normal.indexOf('.', from);
+      from = dot < 0 ? -1 : dot + 1;
+    }
+  }
+
+  private void lookup(int ns, String value, Scratch s) {
+    char[] key = s.key(value.length());
+    value.getChars(0, value.length(), key, 0);
+    int id = dict.find(ns, key, 0, value.length(), TermDictionary.rawHash(key, 0, value.length()));
+    if (id >= 0) {
+      s.occur(id, 0, Scratch.NO_TOKEN);
+    }
+  }
+
+  private static List<Span> spans(int[] tokens, Scratch s) {
+    List<Span> spans = new ArrayList<>(tokens.length);
+    for (int token : tokens) {
+      boolean inTitle = (token & Scratch.TITLE_BIT) != 0;
+      Tokens t = inTitle ? s.title : s.text;
+      int i = token & ~Scratch.TITLE_BIT;
+      spans.add(new Span(t.start(i), t.end(i), inTitle));
+    }
+    return spans;
+  }
+}

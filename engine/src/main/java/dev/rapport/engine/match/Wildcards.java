@@ -1,0 +1,105 @@
+package dev.rapport.engine.match;
+
+import java.util.Arrays;
+
+/**
+ * The wildcard patterns of all rules, indexed by their literal prefix: each token is probed once
+ * per prefix length in use, and only patterns sharing the token's prefix are checked.
+ */
+final class Wildcards {
+  private static final int MAX_KEY = 32;
+
+  private final TermDictionary prefixes = new TermDictionary();
+  private int[][] patternsByPrefix = new int[16][];
+  private char[][] patternById = new char[16][];
+  private final int[] lengthUse = new int[MAX_KEY + 1];
+  private int maxLength;
+
+  boolean isEmpty() {
+    return maxLength == 0;
+  }
+
+  void add(int ns, int patternId, String pattern) {
+    String key = key(pattern);
+    int p = prefixes.intern(ns, key);
+    if (p >= patternsByPrefix.length) {
+      patternsByPrefix = Arrays.copyOf(patternsByPrefix, Math.max(p + 1, p * 2));
+    }
+    if (patternId >= patternById.length) {
+      patternById = Arrays.copyOf(patternById, Math.max(patternId + 1, patternId * 2));
+    }
+    patternById[patternId] = pattern.toCharArray();
+    int[] list = patternsByPrefix[p];
+    list = list == null ? new int[1] : Arrays.copyOf(list, list.length + 1);
+    list[list.length - 1] = patternId;
+    patternsByPrefix[p] = list;
+    lengthUse[key.length()]++;
+    maxLength = Math.max(maxLength, key.length());
+  }
+
+  void remove(int ns, int patternId, String pattern) {
+    String key = key(pattern);
+    int p = prefixes.intern(ns, key);
+    int[] list = patternsByPrefix[p];
+    if (list == null) {
+      return;
+    }
+    int[] kept = Arrays.stream(list).filter(id -> id != patternId).toArray();
+    if (kept.length == list.length) {
+      return;
+    }
+    patternsByPrefix[p] = kept.length == 0 ? null : kept;
+    patternById[patternId] = null;
+    if (--lengthUse[key.length()] == 0 && key.length() == maxLength) {
+      while (maxLength > 0 && lengthUse[maxLength] == 0) {
+        maxLength--;
+      }
+    }
+  }
+
+  private static String key(String pattern) {
+    int i = 0;
+    while (i < pattern.length()
+        && i < MAX_KEY
+        && pattern.charAt(i) != '*'
+        && pattern.charAt(i) != '?') {
+      i++;
+    }
+    return pattern.substring(0, i);
+  }
+
+  /** Records an occurrence of every pattern the token matches. */
+  void probe(int ns, char[] chars, int off, int len, Scratch s, int pos, int token) {
+    int h = 0;
+    int limit = Math.min(len, maxLength);
+    for (int k = 1; k <= limit; k++) {
+      h = 31 * h + chars[off + k - 1];
+      if (lengthUse[k] == 0) {
+        continue;
+      }
+      int p = prefixes.find(ns, chars, off, k, h);
+      if (p < 0 || patternsByPrefix[p] == null) {
+        continue;
+      }
+      for (int id : patternsByPrefix[p]) {
+        if (matches(patternById[id], chars, off, len)) {
+          s.occur(id, pos, token);
+        }
+      }
+    }
+  }
+
+  private static boolean matches(char[] p, char[] t, int off, int len) {
+    boolean star = p[p.length - 1] == '*';
+    int pl = star ? p.length - 1 : p.length;
+    if (star ? len < pl : len != pl) {
+      return false;
+    }
+    for (int i = 0; i < pl; i++) {
+      if (p[i] != '?' && p[i] != t[off + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

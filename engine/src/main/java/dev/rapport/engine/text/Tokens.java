@@ -1,0 +1,140 @@
+package dev.rapport.engine.text;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A reusable buffer of tokens: the normalised characters of every token in one array, with the
+ * token's hash, position and source span, so that a caller can analyse post after post without
+ * allocating per token. Not thread-safe; keep one per thread.
+ */
+public final class Tokens {
+  private static final Token.Kind[] KINDS = Token.Kind.values();
+
+  char[] chars = new char[512];
+  int charCount;
+  int size;
+  int[] termStart = new int[64];
+  int[] termLength = new int[64];
+  int[] hash = new int[64];
+  int[] start = new int[64];
+  int[] end = new int[64];
+  int[] position = new int[64];
+  byte[] kind = new byte[64];
+
+  /** Number of tokens in the buffer. */
+  public int size() {
+    return size;
+  }
+
+  /** The array that holds every token's normalised characters. */
+  public char[] chars() {
+    return chars;
+  }
+
+  public int termStart(int i) {
+    return termStart[i];
+  }
+
+  public int termLength(int i) {
+    return termLength[i];
+  }
+
+  /** Polynomial hash (31) of the token's normalised characters. */
+  public int hash(int i) {
+    return hash[i];
+  }
+
+  public int start(int i) {
+    return start[i];
+  }
+
+  public int end(int i) {
+    return end[i];
+  }
+
+  public int position(int i) {
+    return position[i];
+  }
+
+  public Token.Kind kind(int i) {
+    return KINDS[kind[i]];
+  }
+
+  public String text(int i) {
+    return new String(chars, termStart[i], termLength[i]);
+  }
+
+  /** The tokens as values, for callers off the hot path. */
+  public List<Token> toList() {
+    List<Token> list = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      list.add(new Token(text(i), kind(i), position[i], start[i], end[i]));
+    }
+    return list;
+  }
+
+  void clear() {
+    size = 0;
+    charCount = 0;
+  }
+
+  /** Starts a token; characters are appended with {@link #append} and it ends with finish. */
+  void begin() {
+    if (size == termStart.length) {
+      grow();
+    }
+    termStart[size] = charCount;
+  }
+
+  void append(char c) {
+    if (charCount == chars.length) {
+      chars = java.util.Arrays.copyOf(chars, chars.length * 2);
+    }
+    chars[charCount++] = c;
+  }
+
+  /** Drops a started token, or keeps it when it has characters. */
+  boolean finish(Token.Kind k, int pos, int from, int to) {
+    int s = termStart[size];
+    int len = charCount - s;
+    if (len == 0) {
+      return false;
+    }
+    int h = 0;
+    for (int i = s; i < charCount; i++) {
+      h = 31 * h + chars[i];
+    }
+    termLength[size] = len;
+    hash[size] = h;
+    position[size] = pos;
+    start[size] = from;
+    end[size] = to;
+    kind[size] = (byte) k.ordinal();
+    size++;
+    return true;
+  }
+
+  void discard() {
+    charCount = termStart[size];
+  }
+
+  int lastLength() {
+    return charCount - termStart[size];
+  }
+
+  char charBack(int back) {
+    return chars[charCount - back];
+  }
+
+  private void grow() {
+    int n = termStart.length * 2;
+    termStart = java.util.Arrays.copyOf(termStart, n);
+    termLength = java.util.Arrays.copyOf(termLength, n);
+    hash = java.util.Arrays.copyOf(hash, n);
+    start = java.util.Arrays.copyOf(start, n);
+    end = java.util.Arrays.copyOf(end, n);
+    position = java.util.Arrays.copyOf(position, n);
+    kind = java.util.Arrays.copyOf(kind, n);
+  }
+}
