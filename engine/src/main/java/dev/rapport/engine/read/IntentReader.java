@@ -1,0 +1,316 @@
+package dev.rapport.engine.read;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads buying, switching, complaint, praise and question intents from cue matches. */
+final class IntentReader {
+
+  static final double MIN_CONFIDENCE = 0.5;
+
+  private static final Set<String> NEGATORS =
+      Words.of(
+          "not", "no", "never", "don't", "dont", "didn't", "didnt", "isn't", "isnt", "aren't",
+          "arent", "wasn't", "wasnt", "won't", "wont", "nobody", "without", "stop", "stopped",
+          "quit", "neither", "nor", "longer");
+
+  private static final Set<String> PRODUCT_WORDS =
+      Words.of(
+          "app",
+          "service",
+          "support",
+          "order",
+          "delivery",
+          "package",
+          "parcel",
+          "flight",
+          "internet",
+          "wifi",
+          "account",
+          "bill",
+          "update",
+          "website",
+          "site",
+          "product",
+          "company",
+          "store",
+          "airline",
+          "bank",
+          "phone",
+          "laptop",
+          "subscription",
+          "software",
+          "router",
+          "connection",
+          "network",
+          "server",
+          "servers",
+          "platform",
+          "refund",
+          "helpdesk",
+          "agent",
+          "rep",
+          "representative",
+          "checkout",
+          "login",
+          "driver",
+          "courier",
+          "shipment",
+          "luggage",
+          "booking",
+          "reservation",
+          "plan",
+          "tool",
+          "crm",
+          "system");
+
+  /** The facts about one post the decisions need. */
+  record Post(
+      String text,
+      View view,
+      Names names,
+      List<Cues.Match> matches,
+      Sentiment sentiment,
+      List<BrandSet.Found> brands) {}
+
+  List<IntentSignal> read(Post post, boolean newsOfLife) {
+    Map<Intent, IntentSignal> best = new EnumMap<>(Intent.class);
+    boolean jobSeeking = false;
+    boolean refusing = false;
+    for (Cues.Match m : post.matches()) {
+      if (!quoted(post.view(), m)) {
+        jobSeeking |= m.category().equals("jobseek");
+        refusing |= m.category().equals("buyneg");
+      }
+    }
+    for (Cues.Match m : post.matches()) {
+      if (quoted(post.view(), m) || negated(post.view(), m)) {
+        continue;
+      }
+      Evidence e = post.view().evidence(post.text(), m.first(), m.last(), m.category() + " cue");
+      switch (m.category()) {
+        case "buy" -> {
+          if (!jobSeeking && !refusing) {
+            keep(best, signal(Intent.BUYING, m.weight(), post, m, e));
+          }
+        }
+        case "switch" -> {
+          double c = hasNameNear(post, m) ? m.weight() : m.weight() * 0.55;
+          keep(best, signal(Intent.SWITCHING, c, post, m, e));
+        }
+        case "praise" -> {
+          if (post.sentiment().label() == SentimentLabel.POSITIVE) {
+            keep(best, signal(Intent.PRAISE, m.weight(), post, m, e));
+          }
+        }
+        case "question" -> keep(best, signal(Intent.QUESTION, m.weight(), post, m, e));
+        default -> {}
+      }
+    }
+    questionMark(post, best);
+    complaintOrPraise(post, best, newsOfLife);
+    if (best.containsKey(Intent.COMPLAINT)
+        && best.containsKey(Intent.QUESTION)
+        && startsWithWhy(post)) {
+      best.remove(Intent.QUESTION);
+    }
+    List<IntentSignal> out = new ArrayList<>();
+    for (IntentSignal s : best.values()) {
+      if (s.confidence() >= MIN_CONFIDENCE) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A complaint needs a named brand or product and trouble: a problem phrase, or negative words
+   * close to the name. Praise needs positive words close to the name, and is not read from posts
+   * that announce news of their own (new job, funding), which are glad for other reasons.
+   */
+  private static void complaintOrPraise(
+      Post post, Map<Intent, IntentSignal> best, boolean newsOfLife) {
+    Sentiment s = post.sentiment();
+    List<Evidence> problems = new ArrayList<>();
+    List<Evidence> negatives = new ArrayList<>();
+    List<Evidence> positives = new ArrayList<>();
+    for (Evidence e : s.evidence()) {
+      if (e.cue().equals("problem phrase")) {
+        problems.add(e);
+      } else if (e.cue().equals("negative word") || e.cue().equals("sarcasm")) {
+        negatives.add(e);
+      } else if (e.cue().equals("positive word")) {
+        positives.add(e);
+      }
+    }
+    boolean negative = s.label() == SentimentLabel.NEGATIVE;
+    List<Evidence> trouble = new ArrayList<>(problems);
+    trouble.addAll(negatives);
+    int named = nearestName(post, trouble.isEmpty() ? positives : trouble);
+    int generic = named >= 0 ? -1 : firstProductWord(post);
+    if (named < 0 && generic < 0) {
+      return;
+    }
+    int at = named >= 0 ? named : generic;
+    boolean close = near(post, at, negatives);
+    double c;
+    if (named >= 0) {
+      c =
+          !problems.isEmpty() && negative
+              ? 0.9
+              : !problems.isEmpty()
+                  ? 0.65
+                  : negative && close ? 0.75 : negative && s.score() <= -0.5 ? 0.6 : 0;
+    } else {
+      c = !problems.isEmpty() && negative ? 0.7 : negative && close && s.score() <= -0.5 ? 0.55 : 0;
+    }
+    if (c > 0) {
+      List<Evidence> ev = new ArrayList<>(trouble);
+      ev.add(post.view().evidence(post.text(), at, at, "target"));
+      keep(best, new IntentSignal(Intent.COMPLAINT, c, target(post, named), aboutAt(post, at), ev));
+    } else if (s.label() == SentimentLabel.POSITIVE
+        && !newsOfLife
+        && !best.containsKey(Intent.BUYING)
+        && near(post, at, positives)) {
+      double p = named >= 0 ? 0.7 : s.score() >= 0.6 ? 0.55 : 0.45;
+      List<Evidence> ev = new ArrayList<>(positives);
+      ev.add(post.view().evidence(post.text(), at, at, "target"));
+      keep(best, new IntentSignal(Intent.PRAISE, p, target(post, named), aboutAt(post, at), ev));
+    }
+  }
+
+  private static final int NEAR_CHARS = 40;
+
+  private static boolean near(Post post, int viewIndex, List<Evidence> evidence) {
+    Token t = post.view().token(viewIndex);
+    for (Evidence e : evidence) {
+      if (e.start() < t.end() + NEAR_CHARS && e.end() > t.start() - NEAR_CHARS) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The named token closest to the evidence, or the first name when there is no evidence. */
+  private static int nearestName(Post post, List<Evidence> evidence) {
+    int best = -1;
+    int bestDistance = Integer.MAX_VALUE;
+    for (int i = 0; i < post.view().size(); i++) {
+      Token t = post.view().token(i);
+      if (!post.names().isName(i) || t.quoted()) {
+        continue;
+      }
+      int d = evidence.isEmpty() ? 0 : Integer.MAX_VALUE;
+      for (Evidence e : evidence) {
+        d = Math.min(d, Math.max(0, Math.max(e.start() - t.end(), t.start() - e.end())));
+      }
+      if (d < bestDistance) {
+        best = i;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  private static void questionMark(Post post, Map<Intent, IntentSignal> best) {
+    View v = post.view();
+    int clause = 0;
+    for (int i = 0; i < v.size(); i++) {
+      Token t = v.token(i);
+      if (t.norm().equals("?") && !t.quoted() && i > clause) {
+        double c = QuestionWords.starts(v.token(clause).norm()) ? 0.75 : 0.55;
+        Evidence e = v.evidence(post.text(), clause, i, "question mark");
+        keep(best, new IntentSignal(Intent.QUESTION, c, "", About.OTHER, List.of(e)));
+      }
+      if (t.endsClause()) {
+        clause = i + 1;
+      }
+    }
+  }
+
+  private static boolean startsWithWhy(Post post) {
+    View v = post.view();
+    for (int i = 0; i < v.size(); i++) {
+      if (v.token(i).norm().equals("why")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static IntentSignal signal(
+      Intent intent, double confidence, Post post, Cues.Match m, Evidence e) {
+    int name = nameNear(post, m);
+    String target = name >= 0 ? post.names().display(name) : "";
+    About about = name >= 0 ? aboutAt(post, name) : About.OTHER;
+    return new IntentSignal(intent, confidence, target, about, List.of(e));
+  }
+
+  private static void keep(Map<Intent, IntentSignal> best, IntentSignal s) {
+    IntentSignal old = best.get(s.intent());
+    if (old == null || old.confidence() < s.confidence()) {
+      best.put(s.intent(), s);
+    }
+  }
+
+  private static boolean quoted(View view, Cues.Match m) {
+    return view.token(m.first()).quoted();
+  }
+
+  /** A negation shortly before the cue, in the same sentence, cancels it. */
+  private static boolean negated(View view, Cues.Match m) {
+    for (int j = m.first() - 1; j >= 0 && j >= m.first() - 3; j--) {
+      Token t = view.token(j);
+      if (t.endsClause()) {
+        return false;
+      }
+      if (NEGATORS.contains(t.norm()) || t.norm().endsWith("n't")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasNameNear(Post post, Cues.Match m) {
+    return nameNear(post, m) >= 0;
+  }
+
+  private static int nameNear(Post post, Cues.Match m) {
+    int to = Math.min(post.view().size() - 1, m.last() + 5);
+    for (int i = m.first(); i <= to; i++) {
+      if (i > m.last() && post.view().token(i).endsClause()) {
+        break;
+      }
+      if (post.names().isName(i)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int firstProductWord(Post post) {
+    for (int i = 0; i < post.view().size(); i++) {
+      if (PRODUCT_WORDS.contains(post.view().token(i).norm())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String target(Post post, int named) {
+    return named >= 0 ? post.names().display(named) : "";
+  }
+
+  private static About aboutAt(Post post, int viewIndex) {
+    int pos = post.view().position(viewIndex);
+    for (BrandSet.Found f : post.brands()) {
+      if (f.first() <= pos && pos <= f.last()) {
+        return f.about();
+      }
+    }
+    return About.OTHER;
+  }
+}

@@ -1,0 +1,213 @@
+package dev.rapport.engine.read;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tells the language of a short post from its script and, for Latin script, from common function
+ * words and letters. Returns "und" when the post has no words to judge by.
+ */
+final class LanguageDetector {
+
+  private static final Map<String, Set<String>> WORDS =
+      Map.of(
+          "en",
+              Words.of(
+                  "the", "and", "is", "are", "to", "of", "my", "i", "you", "it", "this", "that",
+                  "for", "with", "was", "just", "we", "our", "have", "has", "not", "what", "in",
+                  "on", "at", "so", "be", "me", "your", "they", "how", "any", "can", "do", "i'm",
+                  "it's", "don't", "a", "an", "again", "still", "no", "but", "all", "get"),
+          "es",
+              Words.of(
+                  "el", "la", "los", "las", "de", "que", "y", "es", "en", "un", "una", "por",
+                  "para", "con", "no", "muy", "pero", "mi", "lo", "del", "al", "esta", "está",
+                  "como", "más", "estoy", "tengo", "hoy", "gracias", "nuevo", "nueva", "todo", "ya",
+                  "se"),
+          "fr",
+              Words.of(
+                  "le", "la", "les", "de", "des", "et", "est", "un", "une", "pour", "pas", "je",
+                  "que", "qui", "dans", "sur", "avec", "mon", "ma", "mes", "très", "mais", "nous",
+                  "vous", "c'est", "du", "au", "ce", "il", "elle", "j'ai", "ne", "suis"),
+          "de",
+              Words.of(
+                  "der", "die", "das", "und", "ist", "nicht", "ich", "ein", "eine", "mit", "für",
+                  "auf", "den", "dem", "zu", "von", "sehr", "aber", "wir", "mein", "meine", "heute",
+                  "auch", "noch", "schon", "bin", "sind", "es", "im", "wie", "endlich"),
+          "it",
+              Words.of(
+                  "il", "lo", "la", "gli", "le", "di", "che", "e", "è", "un", "una", "per", "non",
+                  "con", "sono", "molto", "ma", "mio", "mia", "del", "della", "oggi", "ho", "anche",
+                  "questo", "questa", "nel", "alla", "grazie", "nuovo", "nuova"),
+          "pt",
+              Words.of(
+                  "o",
+                  "a",
+                  "os",
+                  "as",
+                  "de",
+                  "que",
+                  "e",
+                  "é",
+                  "um",
+                  "uma",
+                  "para",
+                  "não",
+                  "com",
+                  "muito",
+                  "mas",
+                  "meu",
+                  "minha",
+                  "do",
+                  "da",
+                  "no",
+                  "na",
+                  "hoje",
+                  "estou",
+                  "obrigado",
+                  "obrigada",
+                  "novo",
+                  "nova",
+                  "isso",
+                  "esse",
+                  "essa",
+                  "você"),
+          "nl",
+              Words.of(
+                  "de", "het", "een", "en", "is", "niet", "ik", "van", "met", "voor", "op", "zijn",
+                  "maar", "mijn", "wij", "we", "heel", "vandaag", "ook", "nog", "dat", "deze",
+                  "nieuwe", "bij", "naar", "echt", "weer"),
+          "sv",
+              Words.of(
+                  "och", "är", "det", "att", "en", "ett", "jag", "inte", "för", "med", "på", "min",
+                  "mitt", "vi", "har", "som", "till", "av", "idag", "också", "mycket", "nya"),
+          "tr",
+              Words.of(
+                  "ve",
+                  "bir",
+                  "bu",
+                  "çok",
+                  "için",
+                  "ile",
+                  "ben",
+                  "da",
+                  "de",
+                  "değil",
+                  "ama",
+                  "bugün",
+                  "yeni",
+                  "gibi",
+                  "daha",
+                  "var",
+                  "yok",
+                  "mı",
+                  "mi",
+                  "şu",
+                  "teşekkürler"),
+          "id",
+              Words.of(
+                  "dan", "yang", "di", "ini", "itu", "saya", "aku", "tidak", "untuk", "dengan",
+                  "ada", "baru", "sangat", "sudah", "akan", "kami", "kita", "juga", "hari", "dari",
+                  "ke", "banget", "gak", "nggak", "terima", "kasih"));
+
+  private LanguageDetector() {}
+
+  static String detect(String text, List<Token> tokens) {
+    String script = script(text);
+    if (script != null) {
+      return script;
+    }
+    int words = 0;
+    String best = "en";
+    int bestScore = 0;
+    int english = 0;
+    for (Map.Entry<String, Set<String>> lang : WORDS.entrySet()) {
+      int score = 0;
+      for (Token t : tokens) {
+        if (t.kind() == Token.Kind.WORD && !t.quoted() && lang.getValue().contains(t.norm())) {
+          score++;
+        }
+      }
+      if (lang.getKey().equals("en")) {
+        english = score;
+      } else if (score > bestScore) {
+        bestScore = score;
+        best = lang.getKey();
+      }
+    }
+    for (Token t : tokens) {
+      if (t.kind() == Token.Kind.WORD) {
+        words++;
+      }
+    }
+    if (words == 0) {
+      return "und";
+    }
+    int marks = accentVotes(text);
+    if (bestScore + marks > english && bestScore >= 2) {
+      return best;
+    }
+    return "en";
+  }
+
+  /** Letters that English posts rarely use count for the other language. */
+  private static int accentVotes(String text) {
+    int votes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ("ñ¿¡ãõçßäöüœèêàùâîôûëïåøæğşı".indexOf(Character.toLowerCase(c)) >= 0) {
+        votes++;
+      }
+    }
+    return Math.min(votes, 2);
+  }
+
+  /** The language of a non-Latin script that makes up most of the letters, else null. */
+  private static String script(String text) {
+    int latin = 0;
+    int other = 0;
+    Character.UnicodeScript dominant = null;
+    Map<Character.UnicodeScript, int[]> counts =
+        new java.util.EnumMap<>(Character.UnicodeScript.class);
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (!Character.isLetter(cp)) {
+        continue;
+      }
+      Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+      if (s == Character.UnicodeScript.LATIN) {
+        latin++;
+      } else {
+        other++;
+        counts.computeIfAbsent(s, k -> new int[1])[0]++;
+      }
+    }
+    if (other == 0 || other < latin) {
+      return null;
+    }
+    int max = 0;
+    for (Map.Entry<Character.UnicodeScript, int[]> e : counts.entrySet()) {
+      if (e.getValue()[0] > max) {
+        max = e.getValue()[0];
+        dominant = e.getKey();
+      }
+    }
+    return switch (dominant) {
+      case CYRILLIC -> text.matches("(?s).*[іїєґ].*") ? "uk" : "ru";
+      case GREEK -> "el";
+      case ARABIC -> "ar";
+      case HEBREW -> "he";
+      case DEVANAGARI -> "hi";
+      case THAI -> "th";
+      case HANGUL -> "ko";
+      case HIRAGANA, KATAKANA -> "ja";
+      case HAN ->
+          counts.containsKey(Character.UnicodeScript.HIRAGANA)
+                  || counts.containsKey(Character.UnicodeScript.KATAKANA)
+              ? "ja"
+              : "zh";
+      default -> "xx";
+    };
+  }
+}

@@ -1,0 +1,99 @@
+package dev.rapport.engine.read;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads one short social post: language, sentiment, intents, life events and topics, each with the
+ * evidence that produced it. English only; other languages get an unsupported reading. A reader is
+ * immutable and safe to share between threads; build one and reuse it.
+ */
+public final class PostReader {
+
+  /** Longer texts are read up to this many characters; social posts are far shorter. */
+  public static final int MAX_CHARS = 20_000;
+
+  private final Lexicon lexicon;
+  private final SentimentReader sentiment;
+  private final Cues intentCues;
+  private final Cues eventCues;
+  private final IntentReader intents = new IntentReader();
+  private final EventReader events = new EventReader();
+  private final TopicReader topics;
+
+  private PostReader() {
+    lexicon = Lexicon.load();
+    sentiment = new SentimentReader(lexicon, Cues.load("sentiment_cues.tsv"));
+    intentCues = Cues.load("intent_cues.tsv");
+    eventCues = Cues.load("event_cues.tsv");
+    topics = new TopicReader(Cues.load("topics.tsv"));
+  }
+
+  /** Loads the lexicon and cue data from the classpath. */
+  public static PostReader create() {
+    return new PostReader();
+  }
+
+  /** Reads a post, detecting its language. */
+  public Reading read(String text, BrandSet brands) {
+    return read(text, "", brands);
+  }
+
+  /**
+   * Reads a post.
+   *
+   * @param text the post; null reads as empty, longer than {@link #MAX_CHARS} is cut there
+   * @param language an ISO 639-1 code the caller already knows, or blank to detect it
+   * @param brands the workspace's brands and competitors
+   */
+  public Reading read(String text, String language, BrandSet brands) {
+    String post = text == null ? "" : cut(text);
+    BrandSet known = brands == null ? BrandSet.NONE : brands;
+    List<Token> tokens = Tokenizer.tokenize(post);
+    String lang =
+        language == null || language.isBlank()
+            ? LanguageDetector.detect(post, tokens)
+            : language.strip().toLowerCase(Locale.ROOT);
+    if (!lang.equals("en") && !lang.equals("und") && !lang.startsWith("en-")) {
+      return Reading.unsupported(lang);
+    }
+    View view = View.of(tokens);
+    List<BrandSet.Found> found = known.find(tokens);
+    Names names = Names.of(view, tokens, found, lexicon);
+    List<Cues.Match> intentMatches = intentCues.find(view, names::isName);
+    boolean[] muted = muted(view, tokens.size(), intentMatches);
+    Sentiment s = sentiment.read(post, tokens, view, muted);
+    IntentReader.Post facts = new IntentReader.Post(post, view, names, intentMatches, s, found);
+    List<EventSignal> lifeEvents = events.read(post, view, eventCues.find(view, names::isName));
+    List<IntentSignal> read = intents.read(facts, !lifeEvents.isEmpty());
+    if (read.stream().anyMatch(i -> i.intent() == Intent.SWITCHING)) {
+      // "moving to <product>" is a switch, not a change of address
+      lifeEvents.removeIf(e -> e.event() == LifeEvent.RELOCATION);
+    }
+    return new Reading(lang, s, read, lifeEvents, topics.read(post, view));
+  }
+
+  /** Words inside requests for recommendations and questions carry no sentiment of their own. */
+  private static boolean[] muted(View view, int size, List<Cues.Match> matches) {
+    boolean[] muted = new boolean[size];
+    for (Cues.Match m : matches) {
+      if (m.category().equals("buy") || m.category().equals("question")) {
+        for (int i = m.first(); i <= m.last(); i++) {
+          muted[view.position(i)] = true;
+        }
+      }
+    }
+    return muted;
+  }
+
+  private static String cut(String text) {
+    if (text.length() <= MAX_CHARS) {
+      return text;
+    }
+    int end = MAX_CHARS;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end);
+  }
+}

@@ -1,0 +1,384 @@
+package dev.rapport.engine.read;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A lexicon-and-rules sentiment reader in the tradition of VADER (Hutto and Gilbert, 2014):
+ * negation, boosters and dampeners, contrast by "but", capitals, exclamation marks, elongation,
+ * emoji and emoticons, plus Rapport's rules for service problems, sarcasm and questions.
+ */
+final class SentimentReader {
+
+  private static final double CAPS = 0.733;
+  private static final double BOOST = 0.293;
+  private static final double NEGATE = -0.74;
+  private static final double ELONGATION = 0.25;
+  private static final double EXCLAMATION = 0.292;
+  private static final double QUESTION_DAMPING = 0.5;
+  private static final double ALPHA = 15;
+
+  /** Scores at or beyond these bounds are positive or negative, tuned on the development split. */
+  static final double POSITIVE_AT = 0.30;
+
+  static final double NEGATIVE_AT = -0.25;
+
+  private static final Set<String> NEGATIONS =
+      Words.of(
+          "not",
+          "no",
+          "never",
+          "none",
+          "nobody",
+          "nothing",
+          "neither",
+          "nor",
+          "nowhere",
+          "cannot",
+          "without",
+          "aint",
+          "dont",
+          "cant",
+          "wont",
+          "isnt",
+          "arent",
+          "wasnt",
+          "werent",
+          "doesnt",
+          "didnt",
+          "havent",
+          "hasnt",
+          "hadnt",
+          "couldnt",
+          "shouldnt",
+          "wouldnt",
+          "rarely",
+          "seldom",
+          "hardly",
+          "barely",
+          "nah");
+
+  private static final Map<String, Double> BOOSTERS =
+      Map.ofEntries(
+          Map.entry("absolutely", BOOST),
+          Map.entry("amazingly", BOOST),
+          Map.entry("awfully", BOOST),
+          Map.entry("completely", BOOST),
+          Map.entry("deeply", BOOST),
+          Map.entry("effing", BOOST),
+          Map.entry("enormously", BOOST),
+          Map.entry("entirely", BOOST),
+          Map.entry("especially", BOOST),
+          Map.entry("exceptionally", BOOST),
+          Map.entry("extremely", BOOST),
+          Map.entry("fucking", BOOST),
+          Map.entry("freaking", BOOST),
+          Map.entry("fully", BOOST),
+          Map.entry("greatly", BOOST),
+          Map.entry("hella", BOOST),
+          Map.entry("highly", BOOST),
+          Map.entry("hugely", BOOST),
+          Map.entry("incredibly", BOOST),
+          Map.entry("insanely", BOOST),
+          Map.entry("intensely", BOOST),
+          Map.entry("literally", BOOST),
+          Map.entry("majorly", BOOST),
+          Map.entry("most", BOOST),
+          Map.entry("particularly", BOOST),
+          Map.entry("quite", BOOST),
+          Map.entry("really", BOOST),
+          Map.entry("remarkably", BOOST),
+          Map.entry("ridiculously", BOOST),
+          Map.entry("seriously", BOOST),
+          Map.entry("so", BOOST),
+          Map.entry("soo", BOOST),
+          Map.entry("super", BOOST),
+          Map.entry("thoroughly", BOOST),
+          Map.entry("totally", BOOST),
+          Map.entry("tremendously", BOOST),
+          Map.entry("truly", BOOST),
+          Map.entry("unbelievably", BOOST),
+          Map.entry("utterly", BOOST),
+          Map.entry("very", BOOST),
+          Map.entry("way", BOOST),
+          Map.entry("almost", -BOOST),
+          Map.entry("barely", -BOOST),
+          Map.entry("hardly", -BOOST),
+          Map.entry("kinda", -BOOST),
+          Map.entry("sorta", -BOOST),
+          Map.entry("less", -BOOST),
+          Map.entry("little", -BOOST),
+          Map.entry("marginally", -BOOST),
+          Map.entry("occasionally", -BOOST),
+          Map.entry("partly", -BOOST),
+          Map.entry("slightly", -BOOST),
+          Map.entry("somewhat", -BOOST),
+          Map.entry("fairly", -BOOST),
+          Map.entry("pretty", -0.1),
+          Map.entry("bit", -BOOST));
+
+  private static final Set<String> LIKE_SUBJECTS =
+      Words.of(
+          "i",
+          "we",
+          "you",
+          "they",
+          "really",
+          "totally",
+          "just",
+          "also",
+          "would",
+          "i'd",
+          "we'd",
+          "dont",
+          "don't",
+          "do",
+          "didn't",
+          "didnt",
+          "actually",
+          "kinda",
+          "def",
+          "so");
+
+  private final Lexicon lexicon;
+  private final Cues cues;
+
+  SentimentReader(Lexicon lexicon, Cues cues) {
+    this.lexicon = lexicon;
+    this.cues = cues;
+  }
+
+  /**
+   * Reads the sentiment of English tokens. Tokens at muted positions (requests for recommendations,
+   * questions) carry no sentiment of their own.
+   */
+  Sentiment read(String text, List<Token> tokens, View view, boolean[] muted) {
+    List<double[]> parts = new ArrayList<>();
+    List<Evidence> evidence = new ArrayList<>();
+    boolean mixedCase = hasLowerCase(text);
+    int but = lastContrast(tokens);
+    boolean[] questionClause = questionClauses(tokens);
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (muted[i] || BOOSTERS.containsKey(t.norm()) || NEGATIONS.contains(t.norm())) {
+        continue;
+      }
+      double v = lexicon.valence(t);
+      if (v == 0 || !counts(tokens, i)) {
+        continue;
+      }
+      double sign = Math.signum(v);
+      if (t.allCaps() && mixedCase) {
+        v += sign * CAPS;
+      }
+      if (t.elongated()) {
+        v += sign * ELONGATION;
+      }
+      v += sign * boost(tokens, i, mixedCase);
+      String cue = v > 0 ? "positive word" : "negative word";
+      if (negated(tokens, i)) {
+        v *= NEGATE;
+        cue = "negated " + cue;
+      }
+      if (questionClause[i]) {
+        v *= QUESTION_DAMPING;
+      }
+      v *= contrast(i, but);
+      parts.add(new double[] {v, i});
+      evidence.add(new Evidence(t.start(), t.end(), t.raw(), cue));
+    }
+    List<Cues.Match> matches = cues.find(view, k -> false);
+    addProblems(text, view, matches, but, parts, evidence);
+    applySarcasm(text, view, matches, parts, evidence);
+    double sum = 0;
+    for (double[] p : parts) {
+      sum += p[0];
+    }
+    sum += Math.signum(sum) * emphasis(tokens);
+    double score = sum / Math.sqrt(sum * sum + ALPHA);
+    return new Sentiment(round(score), label(score), evidence);
+  }
+
+  static SentimentLabel label(double score) {
+    if (score >= POSITIVE_AT) {
+      return SentimentLabel.POSITIVE;
+    }
+    return score <= NEGATIVE_AT ? SentimentLabel.NEGATIVE : SentimentLabel.NEUTRAL;
+  }
+
+  private static void addProblems(
+      String text,
+      View view,
+      List<Cues.Match> matches,
+      int but,
+      List<double[]> parts,
+      List<Evidence> evidence) {
+    int lastEnd = -1;
+    for (Cues.Match m : matches) {
+      if (m.category().equals("problem") && m.first() > lastEnd) {
+        int pos = view.position(m.first());
+        parts.add(new double[] {m.weight() * contrast(pos, but), pos});
+        evidence.add(view.evidence(text, m.first(), m.last(), "problem phrase"));
+        lastEnd = m.last();
+      }
+    }
+  }
+
+  private static void applySarcasm(
+      String text, View view, List<Cues.Match> matches, List<double[]> parts, List<Evidence> ev) {
+    boolean trouble = false;
+    for (Evidence e : ev) {
+      trouble |= e.cue().equals("problem phrase") || e.cue().equals("negative word");
+    }
+    boolean slash = text.endsWith("/s") || text.contains(" /s ");
+    for (Cues.Match m : matches) {
+      boolean strong = m.category().equals("sarcasm_strong");
+      if ((strong && hasPositive(parts)) || slash || (m.category().equals("sarcasm") && trouble)) {
+        for (double[] p : parts) {
+          if (p[0] > 0) {
+            p[0] = -0.8 * p[0];
+          }
+        }
+        ev.add(view.evidence(text, m.first(), m.last(), "sarcasm"));
+        return;
+      }
+    }
+  }
+
+  private static boolean hasPositive(List<double[]> parts) {
+    for (double[] p : parts) {
+      if (p[0] > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "like" is a verb of liking only after a subject or an adverb, otherwise a filler. */
+  private static boolean counts(List<Token> tokens, int i) {
+    String w = tokens.get(i).norm();
+    if (w.equals("like") || w.equals("likes")) {
+      int p = previousWord(tokens, i);
+      return p >= 0 && LIKE_SUBJECTS.contains(tokens.get(p).norm());
+    }
+    if (w.equals("kind") || w.equals("sort")) {
+      int n = i + 1;
+      return !(n < tokens.size() && tokens.get(n).norm().equals("of"));
+    }
+    return true;
+  }
+
+  private static double boost(List<Token> tokens, int i, boolean mixedCase) {
+    double total = 0;
+    int seen = 0;
+    for (int j = i - 1; j >= 0 && seen < 3; j--) {
+      Token t = tokens.get(j);
+      if (t.endsClause()) {
+        break;
+      }
+      if (!t.isWordLike()) {
+        continue;
+      }
+      Double b = BOOSTERS.get(t.norm());
+      if (b == null && t.norm().equals("of") && j > 0) {
+        String k = tokens.get(j - 1).norm();
+        b = k.equals("kind") || k.equals("sort") ? -BOOST : null;
+      }
+      if (b != null) {
+        double scaled = b * (seen == 0 ? 1 : seen == 1 ? 0.95 : 0.9);
+        total += t.allCaps() && mixedCase ? scaled + Math.signum(b) * CAPS : scaled;
+      }
+      seen++;
+    }
+    return total;
+  }
+
+  private static boolean negated(List<Token> tokens, int i) {
+    int seen = 0;
+    for (int j = i - 1; j >= 0 && seen < 3; j--) {
+      Token t = tokens.get(j);
+      if (t.endsClause() || t.norm().equals("but")) {
+        return false;
+      }
+      if (!t.isWordLike()) {
+        continue;
+      }
+      String w = t.norm();
+      if (NEGATIONS.contains(w) || w.endsWith("n't")) {
+        return true;
+      }
+      seen++;
+    }
+    return false;
+  }
+
+  private static int previousWord(List<Token> tokens, int i) {
+    for (int j = i - 1; j >= 0; j--) {
+      if (tokens.get(j).isWordLike()) {
+        return j;
+      }
+      if (tokens.get(j).endsClause()) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private static int lastContrast(List<Token> tokens) {
+    for (int i = tokens.size() - 1; i >= 0; i--) {
+      String w = tokens.get(i).norm();
+      if (w.equals("but") || w.equals("however")) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static double contrast(int i, int but) {
+    if (but < 0) {
+      return 1;
+    }
+    return i < but ? 0.5 : 1.5;
+  }
+
+  private static boolean[] questionClauses(List<Token> tokens) {
+    boolean[] q = new boolean[tokens.size()];
+    int from = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.endsClause() || i == tokens.size() - 1) {
+        boolean question = t.norm().equals("?");
+        for (int j = from; j <= i; j++) {
+          q[j] = question;
+        }
+        from = i + 1;
+      }
+    }
+    return q;
+  }
+
+  private static double emphasis(List<Token> tokens) {
+    int bangs = 0;
+    for (Token t : tokens) {
+      if (t.norm().equals("!")) {
+        bangs++;
+      }
+    }
+    return Math.min(bangs, 4) * EXCLAMATION;
+  }
+
+  private static boolean hasLowerCase(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isLowerCase(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+}
