@@ -184,7 +184,7 @@ public class ApiTokens {
       Instant lastUsedAt,
       Instant revokedAt) {
 
-    boolean isActive() {
+    public boolean isActive() {
       return revokedAt == null;
     }
   }

@@ -5,11 +5,11 @@ import java.util.List;
 /** One page of a list answer: the items, which page, its size and how many there are in all. */
 record ListPage<T>(List<T> items, int page, int size, long total) {
 
-  boolean hasNext() {
+  public boolean hasNext() {
     return (long) (page + 1) * size < total;
   }
 
-  boolean hasPrevious() {
+  public boolean hasPrevious() {
     return page > 0;
   }
 }

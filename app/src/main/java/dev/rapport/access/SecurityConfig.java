@@ -34,8 +34,10 @@ class SecurityConfig {
       HttpSecurity http, ApiTokens tokens, UserRows users, ObjectMapper json) throws Exception {
     ApiProblems problems = new ApiProblems(json);
     RequestMatcher api = BearerTokenFilter::isApi;
-    RequestMatcher apiWithCredentials =
-        request -> BearerTokenFilter.isApi(request) && hasAuthorizationHeader(request);
+    RequestMatcher apiWithoutSession =
+        request ->
+            BearerTokenFilter.isApi(request)
+                && (hasAuthorizationHeader(request) || request.getRequestedSessionId() == null);
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
@@ -59,7 +61,7 @@ class SecurityConfig {
             e ->
                 e.defaultAuthenticationEntryPointFor(problems.unauthorized(), api)
                     .defaultAccessDeniedHandlerFor(problems.forbidden(), api))
-        .csrf(csrf -> csrf.ignoringRequestMatchers(apiWithCredentials))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(apiWithoutSession))
         .addFilterBefore(
             new BearerTokenFilter(tokens, users, problems), BasicAuthenticationFilter.class)
         .addFilterBefore(new FreshUserFilter(users), AnonymousAuthenticationFilter.class);

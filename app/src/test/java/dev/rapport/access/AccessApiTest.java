@@ -25,8 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @PersistenceTest
 class AccessApiTest {
@@ -161,23 +163,44 @@ class AccessApiTest {
         .andExpect(status().isNotFound());
   }
 
+  /** The session as a browser presents it: by its cookie. */
+  private static RequestPostProcessor browser(MockHttpSession session) {
+    return request -> {
+      request.setSession(session);
+      request.setRequestedSessionId(session.getId());
+      return request;
+    };
+  }
+
   @Test
   void theApiNeedsTheCsrfTokenWhenItRidesOnTheBrowserSession() throws Exception {
     TestUser admin = access.user(Role.ADMIN);
+    MockHttpSession session =
+        (MockHttpSession)
+            mvc()
+                .perform(formLogin().user(admin.username()).password(admin.password()))
+                .andExpect(redirectedUrl("/"))
+                .andReturn()
+                .getRequest()
+                .getSession();
     mvc()
-        .perform(json(post("/api/v1/teams"), "{\"name\":\"No CSRF\"}").with(admin.session()))
+        .perform(json(post("/api/v1/teams"), "{\"name\":\"No CSRF\"}").with(browser(session)))
         .andExpect(status().isForbidden());
     mvc()
         .perform(
             json(post("/api/v1/teams"), "{\"name\":\"With CSRF " + System.nanoTime() + "\"}")
-                .with(admin.session())
+                .with(browser(session))
                 .with(csrf()))
         .andExpect(status().isCreated());
     mvc()
         .perform(
             json(post("/api/v1/teams"), "{\"name\":\"By token " + System.nanoTime() + "\"}")
+                .with(browser(session))
                 .with(bearer(access.token(admin))))
         .andExpect(status().isCreated());
+    mvc()
+        .perform(json(post("/api/v1/teams"), "{\"name\":\"Nobody\"}"))
+        .andExpect(status().isUnauthorized());
   }
 
   @Test

@@ -1,0 +1,275 @@
+package dev.rapport;
+
+import static dev.rapport.access.Permission.AUDIT_READ;
+import static dev.rapport.access.Permission.USERS_ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import dev.rapport.access.Permission;
+import dev.rapport.access.Role;
+import dev.rapport.access.Team;
+import dev.rapport.access.TokenScope;
+import dev.rapport.support.AccessFixtures;
+import dev.rapport.support.AccessFixtures.TestUser;
+import dev.rapport.support.PersistenceTest;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Roles × endpoints: every endpoint is called by a user of every role, by nobody signed in and, for
+ * writes, with a read-only token, and each answer must be exactly "allowed" (2xx/3xx) or "denied"
+ * (403; 401 or the sign-in page when not signed in) as the endpoint's permission and {@link Role}'s
+ * table say.
+ *
+ * <p>To add an endpoint, add one line to {@link #ENDPOINTS}: method, path, body, who may call it.
+ * Paths under /api are called with an API token and a JSON body; other paths as a browser session
+ * with a CSRF token and a form body. Placeholders in paths and bodies: {@code {n}} a unique number,
+ * {@code {user}} and {@code {team}} an existing user and team, {@code {freshTeam}} a team created
+ * for this call, {@code {myToken}} a token of the calling user created for this call. A feature
+ * that needs its own record (say a person) adds a placeholder to {@link #placeholders()}.
+ */
+@PersistenceTest
+class RoleEndpointMatrixTest {
+
+  static final String NO_BODY = null;
+
+  // method, path, body, who may call it
+  static final List<Endpoint> ENDPOINTS =
+      List.of(
+          // workspace (main)
+          endpoint("GET", "/login", NO_BODY, Who.ANYONE),
+          endpoint("GET", "/actuator/health", NO_BODY, Who.ANYONE),
+          endpoint("GET", "/", NO_BODY, Who.SIGNED_IN),
+          // not /api/v1/openapi.json: src/test/resources/application.properties hides the main
+          // one, so springdoc serves its default path in tests
+          endpoint("GET", "/v3/api-docs", NO_BODY, Who.SIGNED_IN),
+          // access: API
+          endpoint("GET", "/api/v1/me", NO_BODY, Who.SIGNED_IN),
+          endpoint("GET", "/api/v1/me/tokens", NO_BODY, Who.SIGNED_IN),
+          endpoint("POST", "/api/v1/me/tokens", "{'name':'t{n}','scope':'read'}", Who.SIGNED_IN),
+          endpoint("DELETE", "/api/v1/me/tokens/{myToken}", NO_BODY, Who.SIGNED_IN),
+          endpoint("GET", "/api/v1/users?q=u&sort=-createdAt", NO_BODY, USERS_ADMIN),
+          endpoint(
+              "POST",
+              "/api/v1/users",
+              "{'username':'m{n}','displayName':'M','password':'long enough pw','roles':['viewer']}",
+              USERS_ADMIN),
+          endpoint("GET", "/api/v1/users/{user}", NO_BODY, USERS_ADMIN),
+          endpoint("PATCH", "/api/v1/users/{user}", "{'displayName':'Renamed {n}'}", USERS_ADMIN),
+          endpoint("GET", "/api/v1/teams", NO_BODY, USERS_ADMIN),
+          endpoint("POST", "/api/v1/teams", "{'name':'Matrix {n}'}", USERS_ADMIN),
+          endpoint("GET", "/api/v1/teams/{team}", NO_BODY, USERS_ADMIN),
+          endpoint("PATCH", "/api/v1/teams/{freshTeam}", "{'name':'Renamed {n}'}", USERS_ADMIN),
+          endpoint("DELETE", "/api/v1/teams/{freshTeam}", NO_BODY, USERS_ADMIN),
+          endpoint("GET", "/api/v1/visibility", NO_BODY, USERS_ADMIN),
+          endpoint("PUT", "/api/v1/visibility/case", "{'level':'everyone'}", USERS_ADMIN),
+          endpoint("GET", "/api/v1/audit?objectType=team", NO_BODY, AUDIT_READ),
+          // access: pages
+          endpoint("GET", "/settings", NO_BODY, Who.SIGNED_IN),
+          endpoint("GET", "/me/tokens", NO_BODY, Who.SIGNED_IN),
+          endpoint("POST", "/me/tokens", "name=t{n}&scope=read", Who.SIGNED_IN),
+          endpoint("POST", "/me/tokens/{myToken}/revoke", NO_BODY, Who.SIGNED_IN),
+          endpoint("GET", "/settings/users", NO_BODY, USERS_ADMIN),
+          endpoint(
+              "POST",
+              "/settings/users",
+              "username=f{n}&displayName=F&password=long+enough+pw&roles=viewer",
+              USERS_ADMIN),
+          endpoint("GET", "/settings/users/{user}", NO_BODY, USERS_ADMIN),
+          endpoint(
+              "POST",
+              "/settings/users/{user}",
+              "displayName=Formed+{n}&roles=viewer&enabled=true",
+              USERS_ADMIN),
+          endpoint("GET", "/settings/teams", NO_BODY, USERS_ADMIN),
+          endpoint("POST", "/settings/teams", "name=Form+{n}", USERS_ADMIN),
+          endpoint("POST", "/settings/teams/{freshTeam}", "name=Form+renamed+{n}", USERS_ADMIN),
+          endpoint("POST", "/settings/teams/{freshTeam}/delete", NO_BODY, USERS_ADMIN),
+          endpoint("GET", "/settings/visibility", NO_BODY, USERS_ADMIN),
+          endpoint("POST", "/settings/visibility", "level_case=everyone", USERS_ADMIN),
+          endpoint("GET", "/settings/audit?objectType=user", NO_BODY, AUDIT_READ));
+
+  @Autowired AccessFixtures access;
+  @Autowired JdbcClient jdbc;
+
+  private final AtomicLong seq = new AtomicLong();
+  private final Map<Role, Caller> callers = new EnumMap<>(Role.class);
+  private Team team;
+  private TestUser someUser;
+
+  /** Values for the placeholders; a feature adds its own here. */
+  Map<String, Function<Caller, String>> placeholders() {
+    return Map.of(
+        "n", c -> String.valueOf(seq.incrementAndGet()),
+        "user", c -> String.valueOf(someUser.id()),
+        "team", c -> String.valueOf(team.id()),
+        "freshTeam", c -> String.valueOf(access.team().id()),
+        "myToken", c -> c == null ? "1" : tokenId(c.user()));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyRoleGetsExactlyWhatItsPermissionsAllow() {
+    setUp();
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Endpoint e : ENDPOINTS) {
+      for (Role role : Role.values()) {
+        boolean allowed = e.allows(role);
+        tests.add(
+            DynamicTest.dynamicTest(
+                e + " as " + role + " is " + (allowed ? "allowed" : "denied"),
+                () -> check(e, callers.get(role), allowed)));
+      }
+      tests.add(
+          DynamicTest.dynamicTest(
+              e + " when not signed in is " + (e.who() == Who.ANYONE ? "allowed" : "refused"),
+              () -> checkAnonymous(e)));
+      if (e.isApi() && !e.method().equals("GET") && e.who() != Who.ANYONE) {
+        tests.add(
+            DynamicTest.dynamicTest(
+                e + " with a read-only token is denied", () -> checkReadToken(e)));
+      }
+    }
+    return tests.stream();
+  }
+
+  private void setUp() {
+    team = access.team();
+    someUser = access.user(Role.VIEWER, team);
+    for (Role role : Role.values()) {
+      TestUser user = access.user(role, team);
+      callers.put(role, new Caller(user, access.token(user), access.token(user, TokenScope.READ)));
+    }
+  }
+
+  private void check(Endpoint e, Caller caller, boolean allowed) throws Exception {
+    MockHttpServletResponse response = call(e, caller, caller.token());
+    int status = response.getStatus();
+    if (allowed) {
+      assertThat(status)
+          .as("%s as %s: %s", e, caller.user().username(), response.getContentAsString())
+          .isBetween(200, 399);
+      if (response.getRedirectedUrl() != null) {
+        assertThat(response.getRedirectedUrl()).as("%s redirected to", e).doesNotContain("/login");
+      }
+    } else {
+      assertThat(status).as("%s as %s", e, caller.user().username()).isEqualTo(403);
+    }
+  }
+
+  private void checkAnonymous(Endpoint e) throws Exception {
+    MockHttpServletResponse response = call(e, null, null);
+    if (e.who() == Who.ANYONE) {
+      assertThat(response.getStatus()).as("%s", e).isBetween(200, 399);
+    } else if (e.isApi()) {
+      assertThat(response.getStatus()).as("%s", e).isEqualTo(401);
+    } else {
+      assertThat(response.getStatus()).as("%s", e).isEqualTo(302);
+      assertThat(response.getRedirectedUrl()).as("%s", e).endsWith("/login");
+    }
+  }
+
+  private void checkReadToken(Endpoint e) throws Exception {
+    Caller admin = callers.get(Role.ADMIN);
+    assertThat(call(e, admin, admin.readToken()).getStatus()).as("%s", e).isEqualTo(403);
+  }
+
+  private MockHttpServletResponse call(Endpoint e, Caller caller, String token) throws Exception {
+    String path = resolve(e.path(), caller);
+    MockHttpServletRequestBuilder request =
+        MockMvcRequestBuilders.request(HttpMethod.valueOf(e.method()), path);
+    if (e.isApi()) {
+      request.accept(MediaType.APPLICATION_JSON);
+      if (e.body() != null) {
+        request
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(resolve(e.body(), caller).replace('\'', '"'));
+      }
+      if (caller != null) {
+        request.with(AccessFixtures.bearer(token));
+      }
+    } else {
+      request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").with(csrf());
+      if (e.body() != null) {
+        request
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .content(resolve(e.body(), caller));
+      }
+      if (caller != null) {
+        request.with(caller.user().session());
+      }
+    }
+    return access.mvc().perform(request).andReturn().getResponse();
+  }
+
+  private String resolve(String template, Caller caller) {
+    Map<String, Function<Caller, String>> values = placeholders();
+    Matcher m = Pattern.compile("\\{(\\w+)}").matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      Function<Caller, String> value = values.get(m.group(1));
+      if (value == null) {
+        throw new IllegalArgumentException("unknown placeholder " + m.group() + " in " + template);
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(value.apply(caller)));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private String tokenId(TestUser user) {
+    access.token(user);
+    return String.valueOf(
+        jdbc.sql("select max(id) from api_token where user_id = :u")
+            .param("u", user.id())
+            .query(Long.class)
+            .single());
+  }
+
+  enum Who {
+    ANYONE,
+    SIGNED_IN
+  }
+
+  /** One endpoint and who may call it: anyone, any signed-in user, or a permission's holders. */
+  record Endpoint(String method, String path, String body, Who who, Permission permission) {
+
+    boolean allows(Role role) {
+      return permission == null ? true : role.grants(permission);
+    }
+
+    boolean isApi() {
+      return path.startsWith("/api/");
+    }
+
+    @Override
+    public String toString() {
+      return method + " " + path;
+    }
+  }
+
+  record Caller(TestUser user, String token, String readToken) {}
+
+  static Endpoint endpoint(String method, String path, String body, Permission permission) {
+    return new Endpoint(method, path, body, null, permission);
+  }
+
+  static Endpoint endpoint(String method, String path, String body, Who who) {
+    return new Endpoint(method, path, body, who, null);
+  }
+}
