@@ -19,7 +19,7 @@ record Account(
     return new AccountDraft(name, domains, industry, employees, location, ownerUserId);
   }
 
-  String domain() {
+  public String domain() {
     return domains.isEmpty() ? null : domains.get(0);
   }
 }

@@ -158,6 +158,14 @@ public class ImportJobs {
     return status(id);
   }
 
+  ImportKind kind(String name) {
+    ImportKind kind = parts.kinds().get(name);
+    if (kind == null) {
+      throw InvalidInputException.of("kind", "must be persons or accounts");
+    }
+    return kind;
+  }
+
   public Status status(String id) {
     return jdbc.sql("select * from import_job where id = :id")
         .param("id", id)

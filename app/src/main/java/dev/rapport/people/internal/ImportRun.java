@@ -125,9 +125,7 @@ final class ImportRun {
       String column = header.get(i).strip();
       String field = mapping.get(column);
       if (field == null || field.isEmpty()) {
-        String norm =
-            column.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
-        field = kind.fields().containsKey(norm) ? norm : kind.aliases().get(norm);
+        field = guess(kind, column);
       }
       if (field == null) {
         problems.add(
@@ -151,6 +149,13 @@ final class ImportRun {
       }
     }
     return plan;
+  }
+
+  /** The field a column name means without a mapping ("E-mail" is email), or null. */
+  static String guess(ImportKind kind, String column) {
+    String norm =
+        column.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+    return kind.fields().containsKey(norm) ? norm : kind.aliases().get(norm);
   }
 
   private ImportRow toImportRow(

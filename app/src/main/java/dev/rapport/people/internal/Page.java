@@ -9,11 +9,11 @@ record Page<T>(List<T> items, int page, int size, long total) {
     items = List.copyOf(items);
   }
 
-  boolean hasNext() {
+  public boolean hasNext() {
     return (long) (page + 1) * size < total;
   }
 
-  boolean hasPrevious() {
+  public boolean hasPrevious() {
     return page > 0;
   }
 }
