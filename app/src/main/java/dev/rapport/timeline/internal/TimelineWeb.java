@@ -35,6 +35,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 class TimelineWeb {
 
   static final int PAGE = 25;
+
+  /** A bad id or filter in a fragment's URL: a plain 400 naming the field, not a server error. */
+  @org.springframework.web.bind.annotation.ExceptionHandler(InvalidInputException.class)
+  org.springframework.http.ResponseEntity<String> invalid(InvalidInputException e) {
+    return org.springframework.http.ResponseEntity.badRequest()
+        .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+        .body(e.getMessage());
+  }
+
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
