@@ -188,9 +188,9 @@ class TimelineWeb {
     boolean linkable = url != null && TouchpointRules.isWebUrl(url);
     String money = null;
     if (t.amount() != null) {
-      money = t.amount().toPlainString() + " " + (t.currency() == null ? "" : t.currency());
+      money = amount(t.amount()) + " " + (t.currency() == null ? "" : t.currency());
       if (t.margin() != null) {
-        money += " (margin " + t.margin().toPlainString() + ")";
+        money += " (margin " + amount(t.margin()) + ")";
       }
     }
     return new ItemView(
@@ -201,6 +201,10 @@ class TimelineWeb {
         t.direction() == null ? null : t.direction().name().toLowerCase(Locale.ROOT),
         money,
         linkable ? url : null);
+  }
+
+  private static String amount(java.math.BigDecimal v) {
+    return v.setScale(Math.max(2, v.scale()), java.math.RoundingMode.UNNECESSARY).toPlainString();
   }
 
   /** A touchpoint with its labels and formatted values for the page. */
