@@ -155,9 +155,11 @@ class LifecycleWebTest {
               .contentType(MediaType.APPLICATION_JSON)
               .content(
                   "{\"stageIds\": "
-                      + model("hierarchy-of-effects").stages().stream()
-                          .sorted(java.util.Comparator.comparingLong(Stage::id))
-                          .map(Stage::id)
+                      + java.util.stream.Stream.concat(
+                              hoe.stages().stream().map(Stage::id),
+                              model("hierarchy-of-effects").stages().stream()
+                                  .map(Stage::id)
+                                  .filter(id -> hoe.stages().stream().noneMatch(h -> h.id() == id)))
                           .toList()
                       + "}"));
       mvc.perform(post("/api/v1/lifecycle/models/{id}/activate", before.id()).with(ADMIN));

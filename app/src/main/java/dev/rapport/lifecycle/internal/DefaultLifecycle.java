@@ -17,6 +17,7 @@ import dev.rapport.shared.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,7 +49,8 @@ class DefaultLifecycle implements Lifecycle {
   @Override
   public StageChange move(
       PersonId person, long productLineId, long toStageId, ChangedBy by, String why) {
-    return moveAt(person, productLineId, toStageId, by, why, clock.instant());
+    return moveAt(
+        person, productLineId, toStageId, by, why, clock.instant().truncatedTo(ChronoUnit.MILLIS));
   }
 
   @Override
@@ -57,6 +59,7 @@ class DefaultLifecycle implements Lifecycle {
     Objects.requireNonNull(person, "person");
     Objects.requireNonNull(by, "by");
     Objects.requireNonNull(at, "at");
+    at = at.truncatedTo(ChronoUnit.MICROS); // what both databases keep
     Map<Long, Stage> stages = store.stagesById();
     Map<Long, ProductLine> lines = store.productLines();
     List<InvalidInputException.FieldError> errors = new ArrayList<>();

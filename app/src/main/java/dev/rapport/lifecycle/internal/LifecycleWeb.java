@@ -30,6 +30,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class LifecycleWeb {
 
+  /** A bad id or filter in a fragment's URL: a plain 400 naming the field, not a server error. */
+  @org.springframework.web.bind.annotation.ExceptionHandler(InvalidInputException.class)
+  org.springframework.http.ResponseEntity<String> invalid(InvalidInputException e) {
+    return org.springframework.http.ResponseEntity.badRequest()
+        .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+        .body(e.getMessage());
+  }
+
   private final Lifecycle lifecycle;
   private final LifecycleAdmin admin;
   private final Actors actors;

@@ -161,6 +161,15 @@ class TimelineStore {
     return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
   }
 
+  /** 2400.0000 reads back as 2400, 12.5000 as 12.5: the value as it was given. */
+  private static java.math.BigDecimal plain(java.math.BigDecimal v) {
+    if (v == null) {
+      return null;
+    }
+    java.math.BigDecimal s = v.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
+  }
+
   private static Touchpoint touchpoint(ResultSet rs, int n) throws SQLException {
     Long person = rs.getObject("person_id", Long.class);
     Long account = rs.getObject("account_id", Long.class);
@@ -179,8 +188,8 @@ class TimelineStore {
         rs.getString("summary"),
         new SourceRef(
             rs.getString("source_type"), rs.getString("source_id"), rs.getString("source_url")),
-        rs.getBigDecimal("amount") == null ? null : rs.getBigDecimal("amount").stripTrailingZeros(),
-        rs.getBigDecimal("margin") == null ? null : rs.getBigDecimal("margin").stripTrailingZeros(),
+        plain(rs.getBigDecimal("amount")),
+        plain(rs.getBigDecimal("margin")),
         rs.getString("currency"),
         merged == null ? null : new PersonId(merged));
   }

@@ -35,6 +35,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 class TimelineWeb {
 
   static final int PAGE = 25;
+
+  /** A bad id or filter in a fragment's URL: a plain 400 naming the field, not a server error. */
+  @org.springframework.web.bind.annotation.ExceptionHandler(InvalidInputException.class)
+  org.springframework.http.ResponseEntity<String> invalid(InvalidInputException e) {
+    return org.springframework.http.ResponseEntity.badRequest()
+        .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+        .body(e.getMessage());
+  }
+
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -179,9 +188,9 @@ class TimelineWeb {
     boolean linkable = url != null && TouchpointRules.isWebUrl(url);
     String money = null;
     if (t.amount() != null) {
-      money = t.amount().toPlainString() + " " + (t.currency() == null ? "" : t.currency());
+      money = amount(t.amount()) + " " + (t.currency() == null ? "" : t.currency());
       if (t.margin() != null) {
-        money += " (margin " + t.margin().toPlainString() + ")";
+        money += " (margin " + amount(t.margin()) + ")";
       }
     }
     return new ItemView(
@@ -192,6 +201,10 @@ class TimelineWeb {
         t.direction() == null ? null : t.direction().name().toLowerCase(Locale.ROOT),
         money,
         linkable ? url : null);
+  }
+
+  private static String amount(java.math.BigDecimal v) {
+    return v.setScale(Math.max(2, v.scale()), java.math.RoundingMode.UNNECESSARY).toPlainString();
   }
 
   /** A touchpoint with its labels and formatted values for the page. */
