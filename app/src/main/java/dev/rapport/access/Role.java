@@ -14,7 +14,9 @@ public enum Role {
           Permission.TIMELINE_READ,
           Permission.TIMELINE_WRITE,
           Permission.LIFECYCLE_READ,
-          Permission.LIFECYCLE_WRITE)),
+          Permission.LIFECYCLE_WRITE,
+          Permission.LISTENING_READ,
+          Permission.LISTENING_ADMIN)),
   SALES(
       EnumSet.of(
           Permission.PEOPLE_READ,
@@ -22,14 +24,21 @@ public enum Role {
           Permission.TIMELINE_READ,
           Permission.TIMELINE_WRITE,
           Permission.LIFECYCLE_READ,
-          Permission.LIFECYCLE_WRITE)),
+          Permission.LIFECYCLE_WRITE,
+          Permission.LISTENING_READ)),
   SUPPORT(
       EnumSet.of(
           Permission.PEOPLE_READ,
           Permission.TIMELINE_READ,
           Permission.TIMELINE_WRITE,
-          Permission.LIFECYCLE_READ)),
-  VIEWER(EnumSet.of(Permission.PEOPLE_READ, Permission.TIMELINE_READ, Permission.LIFECYCLE_READ));
+          Permission.LIFECYCLE_READ,
+          Permission.LISTENING_READ)),
+  VIEWER(
+      EnumSet.of(
+          Permission.PEOPLE_READ,
+          Permission.TIMELINE_READ,
+          Permission.LIFECYCLE_READ,
+          Permission.LISTENING_READ));
 
   private final Set<Permission> permissions;
 

@@ -58,7 +58,15 @@ final class KeywordRuleClassifier implements PostClassifier {
     Set<String> ruleIds = new LinkedHashSet<>();
     StringBuilder json = new StringBuilder("[");
     for (int i = 0; i < words.size(); i++) {
-      List<Term> candidates = index.get(words.get(i));
+      String word = words.get(i);
+      List<Term> candidates = index.get(word);
+      if (candidates == null && word.length() > 1 && "#@$".indexOf(word.charAt(0)) >= 0) {
+        // a plain keyword also matches its hashtag, mention or cashtag
+        candidates = index.get(word.substring(1));
+        if (candidates != null) {
+          words.set(i, word.substring(1));
+        }
+      }
       if (candidates == null) {
         continue;
       }

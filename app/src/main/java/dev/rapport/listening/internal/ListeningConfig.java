@@ -14,4 +14,14 @@ class ListeningConfig {
   KeywordRuleClassifier keywordRuleClassifier() {
     return new KeywordRuleClassifier();
   }
+
+  @Bean
+  UrlGuard urlGuard(ListeningProperties props) {
+    return new UrlGuard(props.allowedHosts());
+  }
+
+  @Bean
+  GuardedHttp guardedHttp(UrlGuard guard, ListeningProperties props) {
+    return new GuardedHttp(guard, props.maxFetchBytes());
+  }
 }

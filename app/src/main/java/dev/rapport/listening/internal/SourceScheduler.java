@@ -1,0 +1,201 @@
+package dev.rapport.listening.internal;
+
+import dev.rapport.listening.NormalizedPost;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Runs due sources: one run at a time per source, the cursor saved after each stored batch,
+ * failures retried with exponential backoff and jitter, rate limits honoured, paused sources left
+ * alone.
+ */
+@Component
+class SourceScheduler implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(SourceScheduler.class);
+
+  private final SourceStore store;
+  private final Ingest ingest;
+  private final ObjectMapper json;
+  private final ListeningProperties props;
+  private final Map<SourceKind, Connector> connectors;
+  private final Backoff backoff;
+  private final Set<Long> running = ConcurrentHashMap.newKeySet();
+  private final Set<Long> stopRequested = ConcurrentHashMap.newKeySet();
+  private ScheduledExecutorService ticker;
+  private ExecutorService runners;
+  private volatile boolean stopping;
+
+  SourceScheduler(
+      SourceStore store,
+      Ingest ingest,
+      ObjectMapper json,
+      ListeningProperties props,
+      List<Connector> connectors) {
+    this.store = store;
+    this.ingest = ingest;
+    this.json = json;
+    this.props = props;
+    this.connectors =
+        connectors.stream().collect(Collectors.toMap(Connector::kind, Function.identity()));
+    this.backoff = new Backoff(props.backoffBase(), props.backoffMax(), new Random());
+  }
+
+  Connector connector(SourceKind kind) {
+    return connectors.get(kind);
+  }
+
+  boolean isRunning(long sourceId) {
+    return running.contains(sourceId);
+  }
+
+  /** Asks a running source to stop after its current batch (pause). */
+  void requestStop(long sourceId) {
+    if (running.contains(sourceId)) {
+      stopRequested.add(sourceId);
+    }
+  }
+
+  void tick() {
+    try {
+      for (Source s : store.due(Instant.now())) {
+        if (connectors.containsKey(s.kind()) && running.add(s.id())) {
+          runners.execute(() -> runOnce(s.id()));
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("listening scheduler tick failed: {}", e.getMessage());
+    }
+  }
+
+  private void runOnce(long id) {
+    try {
+      Source source = store.find(id).orElse(null);
+      if (source == null || source.paused()) {
+        return;
+      }
+      RunSink sink = new RunSink(source);
+      try {
+        JsonNode config = json.readTree(source.config());
+        connectors.get(source.kind()).run(source, config, sink);
+        Instant next =
+            sink.notBefore != null
+                ? sink.notBefore
+                : Instant.now().plusSeconds(Math.max(1, source.pollSeconds()));
+        store.succeeded(id, Instant.now(), next);
+      } catch (RateLimited e) {
+        store.failed(id, Instant.now(), e.getMessage(), e.retryAt(), false);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Throwable e) {
+        Source now = store.find(id).orElse(source);
+        Duration wait = backoff.after(now.failures() + 1);
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        log.info("source '{}' failed, retrying in {}: {}", source.name(), wait, message);
+        store.failed(id, Instant.now(), message, Instant.now().plus(wait), true);
+      }
+    } finally {
+      stopRequested.remove(id);
+      running.remove(id);
+    }
+  }
+
+  private final class RunSink implements Connector.Sink {
+    private Source source;
+    private String cursor;
+    private Instant notBefore;
+
+    RunSink(Source source) {
+      this.source = source;
+      this.cursor = source.cursor();
+    }
+
+    @Override
+    public String cursor() {
+      return cursor;
+    }
+
+    @Override
+    public void deliver(
+        List<NormalizedPost> posts, List<Ingest.Rejected> rejected, String cursorAfter)
+        throws InterruptedException {
+      ingest.accept(source, posts, rejected);
+      if (cursorAfter != null) {
+        store.saveCursor(source.id(), cursorAfter);
+        cursor = cursorAfter;
+      }
+    }
+
+    @Override
+    public void notBefore(Instant when) {
+      notBefore = when;
+    }
+
+    @Override
+    public boolean stopped() {
+      return stopping || stopRequested.contains(source.id());
+    }
+  }
+
+  @Override
+  public void start() {
+    stopping = false;
+    runners =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "listening-source");
+              t.setDaemon(true);
+              return t;
+            });
+    ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "listening-scheduler");
+              t.setDaemon(true);
+              return t;
+            });
+    if (props.schedulerEnabled()) {
+      long ms = Math.max(50, props.tick().toMillis());
+      ticker.scheduleWithFixedDelay(this::tick, ms, ms, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @Override
+  public void stop() {
+    stopping = true;
+    if (ticker != null) {
+      ticker.shutdownNow();
+    }
+    if (runners != null) {
+      runners.shutdown();
+      try {
+        runners.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      runners.shutdownNow();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return ticker != null && !ticker.isShutdown();
+  }
+}
