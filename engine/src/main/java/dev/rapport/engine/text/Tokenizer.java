@@ -39,36 +39,41 @@ public final class Tokenizer {
     int pos = 0;
     while (i < n) {
       char c = text.charAt(i);
-      int next;
       if (c < 128 && c != '#' && c != '@' && c != '$' && !isAsciiWord(c) && !isEmoticonStart(c)) {
         i++;
         continue;
       }
+      int before = out.size;
+      int next;
       if ((next = url(text, i, n, out, pos)) > i
           || (next = social(text, i, n, out, pos)) > i
           || (next = emoticon(text, i, n, out, pos)) > i) {
-        pos++;
         i = next;
-        continue;
-      }
-      int cp = Character.codePointAt(text, i);
-      if (Character.isDigit(cp)) {
-        i = number(text, i, n, out, pos++);
-      } else if (isIdeograph(cp)) {
-        out.begin();
-        appendFolded(out, cp);
-        int to = i + Character.charCount(cp);
-        out.finish(Token.Kind.WORD, pos++, i, to);
-        i = to;
-      } else if (Character.isLetter(cp)) {
-        i = word(text, i, n, out, pos, Token.Kind.WORD);
-        pos++;
-      } else if (isEmoji(cp)) {
-        i = emoji(text, i, n, out, pos++);
       } else {
-        i += Character.charCount(cp);
+        i = other(text, i, n, out, pos);
+      }
+      if (out.size > before) {
+        pos++;
       }
     }
+  }
+
+  private static int other(CharSequence text, int i, int n, Tokens out, int pos) {
+    int cp = Character.codePointAt(text, i);
+    if (Character.isDigit(cp) && Character.isBmpCodePoint(cp)) {
+      return number(text, i, n, out, pos);
+    } else if (isIdeograph(cp)) {
+      out.begin();
+      appendFolded(out, cp);
+      int to = i + Character.charCount(cp);
+      out.finish(Token.Kind.WORD, pos, i, to);
+      return to;
+    } else if (Character.isLetter(cp)) {
+      return Math.max(i + 1, word(text, i, n, out, pos, Token.Kind.WORD));
+    } else if (isEmoji(cp)) {
+      return emoji(text, i, n, out, pos);
+    }
+    return i + Character.charCount(cp);
   }
 
   /**

@@ -30,8 +30,38 @@ public final class RuleGenerator {
     this.maxDepth = maxDepth;
   }
 
+  /** A rule within the parser's default limits (at most 8 wildcards and 128 terms). */
   public Expr next() {
-    return node(maxDepth);
+    while (true) {
+      Expr e = node(maxDepth);
+      int[] counts = new int[2];
+      count(e, counts);
+      if (counts[0] <= 8 && counts[1] <= 128) {
+        return e;
+      }
+    }
+  }
+
+  private static void count(Expr e, int[] counts) {
+    if (e instanceof Expr.Wildcard) {
+      counts[0]++;
+      counts[1]++;
+    } else if (e instanceof Expr.Term) {
+      counts[1]++;
+    } else if (e instanceof Expr.Phrase p) {
+      counts[1] += p.terms().size();
+    } else if (e instanceof Expr.And a) {
+      a.children().forEach(c -> count(c, counts));
+    } else if (e instanceof Expr.Or o) {
+      o.children().forEach(c -> count(c, counts));
+    } else if (e instanceof Expr.Not n) {
+      count(n.child(), counts);
+    } else if (e instanceof Expr.Near n) {
+      count(n.left(), counts);
+      count(n.right(), counts);
+    } else if (e instanceof Expr.Field f) {
+      count(f.value(), counts);
+    }
   }
 
   private String word() {
