@@ -69,11 +69,14 @@ public final class ReaderEvaluation {
     }
   }
 
+  private static boolean SCORES = false;
+
   private ReaderEvaluation() {}
 
   public static void main(String[] args) throws IOException {
     String split = args.length > 0 && !args[0].startsWith("--") ? args[0] : "dev";
     boolean errors = List.of(args).contains("--errors");
+    SCORES = List.of(args).contains("--scores");
     Map<String, Counts> counts = new LinkedHashMap<>();
     Map<String, Double> figures = evaluate(split, counts, errors);
     System.out.printf(Locale.ROOT, "split=%s posts=%d%n", split, load(split).size());
@@ -145,6 +148,13 @@ public final class ReaderEvaluation {
           r.sentiment().map(s -> s.label().name().toLowerCase(Locale.ROOT)).orElse("unsupported");
       for (String s : SENTIMENTS) {
         sentiment.get(s).add(p.sentiment().equals(s), got.equals(s));
+      }
+      if (SCORES) {
+        System.out.printf(
+            Locale.ROOT,
+            "SCORE\t%s\t%.4f%n",
+            p.sentiment(),
+            r.sentiment().map(Sentiment::score).orElse(0.0));
       }
       if (errors && !got.equals(p.sentiment())) {
         System.out.printf(
