@@ -65,7 +65,7 @@ public final class PostReader {
     List<EventSignal> lifeEvents = events.read(post, view, eventCues.find(view, names::isName));
     Sentiment s = sentiment.read(post, tokens, view, muted, lifeEvents);
     IntentReader.Post facts = new IntentReader.Post(post, view, names, intentMatches, s, found);
-    List<IntentSignal> read = intents.read(facts, !lifeEvents.isEmpty());
+    List<IntentSignal> read = intents.read(facts, lifeEvents);
     if (read.stream().anyMatch(i -> i.intent() == Intent.SWITCHING)) {
       // "moving to <product>" is a switch, not a change of address
       lifeEvents.removeIf(e -> e.event() == LifeEvent.RELOCATION);
