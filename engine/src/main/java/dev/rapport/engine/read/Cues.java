@@ -55,6 +55,7 @@ final class Cues {
   private static final int MAX_GAP = 4;
 
   private final Map<String, List<Pattern>> byFirstWord = new HashMap<>();
+  private final java.util.LinkedHashSet<String> categories = new java.util.LinkedHashSet<>();
   private final List<Pattern> unindexed = new ArrayList<>();
 
   private Cues() {}
@@ -91,6 +92,7 @@ final class Cues {
       slots[i] = slot(words[i]);
     }
     Pattern p = new Pattern(parts[0], Double.parseDouble(parts[1]), slots);
+    categories.add(parts[0]);
     if (slots[0].not || slots[slots.length - 1].gap) {
       throw new IllegalStateException(where + ": a pattern cannot start with ! or end with ...");
     }
@@ -125,6 +127,11 @@ final class Cues {
     }
     return new Slot(
         exact.toArray(new String[0]), prefixes.toArray(new String[0]), false, false, false, not);
+  }
+
+  /** The categories in the order the file first names them. */
+  List<String> categories() {
+    return List.copyOf(categories);
   }
 
   /** Every match in the view, longest first for each start position. */

@@ -76,7 +76,8 @@ final class IntentReader {
       Sentiment sentiment,
       List<BrandSet.Found> brands) {}
 
-  List<IntentSignal> read(Post post, boolean newsOfLife) {
+  List<IntentSignal> read(Post post, List<EventSignal> events) {
+    boolean newsOfLife = !events.isEmpty();
     Map<Intent, IntentSignal> best = new EnumMap<>(Intent.class);
     boolean jobSeeking = false;
     boolean refusing = false;
@@ -102,7 +103,9 @@ final class IntentReader {
           keep(best, signal(Intent.SWITCHING, c, post, m, e));
         }
         case "praise" -> {
-          if (post.sentiment().label() == SentimentLabel.POSITIVE) {
+          if (post.sentiment().label() == SentimentLabel.POSITIVE
+              && !sarcastic(post)
+              && (hasNameNear(post, m) || productNear(post, m))) {
             keep(best, signal(Intent.PRAISE, m.weight(), post, m, e));
           }
         }
@@ -111,7 +114,7 @@ final class IntentReader {
       }
     }
     questionMark(post, best);
-    complaintOrPraise(post, best, newsOfLife);
+    complaintOrPraise(post, best, newsOfLife, events);
     if (best.containsKey(Intent.COMPLAINT)
         && best.containsKey(Intent.QUESTION)
         && startsWithWhy(post)) {
@@ -132,7 +135,7 @@ final class IntentReader {
    * that announce news of their own (new job, funding), which are glad for other reasons.
    */
   private static void complaintOrPraise(
-      Post post, Map<Intent, IntentSignal> best, boolean newsOfLife) {
+      Post post, Map<Intent, IntentSignal> best, boolean newsOfLife, List<EventSignal> events) {
     Sentiment s = post.sentiment();
     List<Evidence> problems = new ArrayList<>();
     List<Evidence> negatives = new ArrayList<>();
@@ -140,7 +143,8 @@ final class IntentReader {
     for (Evidence e : s.evidence()) {
       if (e.cue().equals("problem phrase")) {
         problems.add(e);
-      } else if (e.cue().equals("negative word") || e.cue().equals("sarcasm")) {
+      } else if ((e.cue().equals("negative word") || e.cue().equals("sarcasm"))
+          && !partOfEvent(e, events)) {
         negatives.add(e);
       } else if (e.cue().equals("positive word")) {
         positives.add(e);
@@ -167,15 +171,20 @@ final class IntentReader {
     } else {
       c = !problems.isEmpty() && negative ? 0.7 : negative && close && s.score() <= -0.5 ? 0.55 : 0;
     }
+    if (best.containsKey(Intent.BUYING) && problems.isEmpty()) {
+      c = 0;
+    }
     if (c > 0) {
       List<Evidence> ev = new ArrayList<>(trouble);
       ev.add(post.view().evidence(post.text(), at, at, "target"));
       keep(best, new IntentSignal(Intent.COMPLAINT, c, target(post, named), aboutAt(post, at), ev));
     } else if (s.label() == SentimentLabel.POSITIVE
+        && named >= 0
         && !newsOfLife
+        && !sarcastic(post)
         && !best.containsKey(Intent.BUYING)
         && near(post, at, positives)) {
-      double p = named >= 0 ? 0.7 : s.score() >= 0.6 ? 0.55 : 0.45;
+      double p = 0.7;
       List<Evidence> ev = new ArrayList<>(positives);
       ev.add(post.view().evidence(post.text(), at, at, "target"));
       keep(best, new IntentSignal(Intent.PRAISE, p, target(post, named), aboutAt(post, at), ev));
@@ -183,6 +192,32 @@ final class IntentReader {
   }
 
   private static final int NEAR_CHARS = 40;
+
+  private static boolean sarcastic(Post post) {
+    return post.sentiment().evidence().stream().anyMatch(e -> e.cue().equals("sarcasm"));
+  }
+
+  /** "layoffs at Globex" is news about Globex, not a complaint about it. */
+  private static boolean partOfEvent(Evidence e, List<EventSignal> events) {
+    for (EventSignal event : events) {
+      for (Evidence x : event.evidence()) {
+        if (e.start() < x.end() && x.start() < e.end()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean productNear(Post post, Cues.Match m) {
+    int to = Math.min(post.view().size() - 1, m.last() + 5);
+    for (int i = m.first(); i <= to; i++) {
+      if (PRODUCT_WORDS.contains(post.view().token(i).norm())) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static boolean near(Post post, int viewIndex, List<Evidence> evidence) {
     Token t = post.view().token(viewIndex);

@@ -63,9 +63,6 @@ final class Lexicon {
 
   private Double word(String norm, boolean elongated) {
     Double v = valence.get(norm);
-    if (v == null && norm.indexOf('\'') > 0) {
-      v = valence.get(norm.replace("'", ""));
-    }
     if (v == null && elongated) {
       String single = Tokenizer.single(norm);
       if (!single.equals(norm)) {

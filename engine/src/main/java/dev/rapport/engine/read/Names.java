@@ -320,7 +320,14 @@ final class Names {
       return false;
     }
     boolean sentenceStart = i == 0 || view.token(i - 1).endsClause();
-    return !sentenceStart || (i + 1 < view.size() && AFTER_NAME.contains(view.token(i + 1).norm()));
+    if (!sentenceStart || i + 1 >= view.size()) {
+      return !sentenceStart;
+    }
+    Token next = view.token(i + 1);
+    return AFTER_NAME.contains(next.norm())
+        || (next.kind() == Token.Kind.WORD
+            && Character.isUpperCase(next.raw().charAt(0))
+            && !COMMON.contains(next.norm()));
   }
 
   /** Words that, after a capitalized first word, suggest the word names a company or product. */

@@ -62,10 +62,10 @@ public final class PostReader {
     Names names = Names.of(view, tokens, found, lexicon);
     List<Cues.Match> intentMatches = intentCues.find(view, names::isName);
     boolean[] muted = muted(view, tokens.size(), intentMatches);
-    Sentiment s = sentiment.read(post, tokens, view, muted);
-    IntentReader.Post facts = new IntentReader.Post(post, view, names, intentMatches, s, found);
     List<EventSignal> lifeEvents = events.read(post, view, eventCues.find(view, names::isName));
-    List<IntentSignal> read = intents.read(facts, !lifeEvents.isEmpty());
+    Sentiment s = sentiment.read(post, tokens, view, muted, lifeEvents);
+    IntentReader.Post facts = new IntentReader.Post(post, view, names, intentMatches, s, found);
+    List<IntentSignal> read = intents.read(facts, lifeEvents);
     if (read.stream().anyMatch(i -> i.intent() == Intent.SWITCHING)) {
       // "moving to <product>" is a switch, not a change of address
       lifeEvents.removeIf(e -> e.event() == LifeEvent.RELOCATION);
@@ -77,7 +77,8 @@ public final class PostReader {
   private static boolean[] muted(View view, int size, List<Cues.Match> matches) {
     boolean[] muted = new boolean[size];
     for (Cues.Match m : matches) {
-      if (m.category().equals("buy") || m.category().equals("question")) {
+      String c = m.category();
+      if (c.equals("buy") || c.equals("question") || c.equals("request")) {
         for (int i = m.first(); i <= m.last(); i++) {
           muted[view.position(i)] = true;
         }

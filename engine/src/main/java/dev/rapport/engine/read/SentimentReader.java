@@ -21,9 +21,9 @@ final class SentimentReader {
   private static final double ALPHA = 15;
 
   /** Scores at or beyond these bounds are positive or negative, tuned on the development split. */
-  static final double POSITIVE_AT = 0.30;
+  static final double POSITIVE_AT = 0.32;
 
-  static final double NEGATIVE_AT = -0.25;
+  static final double NEGATIVE_AT = -0.06;
 
   private static final Set<String> NEGATIONS =
       Words.of(
@@ -81,6 +81,7 @@ final class SentimentReader {
           Map.entry("highly", BOOST),
           Map.entry("hugely", BOOST),
           Map.entry("incredibly", BOOST),
+          Map.entry("genuinely", BOOST),
           Map.entry("insanely", BOOST),
           Map.entry("intensely", BOOST),
           Map.entry("literally", BOOST),
@@ -142,6 +143,13 @@ final class SentimentReader {
           "def",
           "so");
 
+  /** "can't believe how rude", "can't wait to see": the negation does not reach past these. */
+  private static final Set<String> SCOPE_BREAKERS =
+      Words.of("believe", "wait", "how", "what", "stop", "help", "imagine", "describe");
+
+  /** "never been this happy", "never so disappointed": emphasis, not negation. */
+  private static final Set<String> EMPHATIC_NEVER = Words.of("been", "this", "so", "felt", "more");
+
   private final Lexicon lexicon;
   private final Cues cues;
 
@@ -154,12 +162,21 @@ final class SentimentReader {
    * Reads the sentiment of English tokens. Tokens at muted positions (requests for recommendations,
    * questions) carry no sentiment of their own.
    */
-  Sentiment read(String text, List<Token> tokens, View view, boolean[] muted) {
+  Sentiment read(
+      String text, List<Token> tokens, View view, boolean[] muted, List<EventSignal> events) {
     List<double[]> parts = new ArrayList<>();
     List<Evidence> evidence = new ArrayList<>();
     boolean mixedCase = hasLowerCase(text);
     int but = lastContrast(tokens);
     boolean[] questionClause = questionClauses(tokens);
+    List<Cues.Match> matches = cues.find(view, k -> false);
+    for (Cues.Match m : matches) {
+      if (m.category().equals("mute")) {
+        for (int k = m.first(); k <= m.last(); k++) {
+          muted[view.position(k)] = true;
+        }
+      }
+    }
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
       if (muted[i] || BOOSTERS.containsKey(t.norm()) || NEGATIONS.contains(t.norm())) {
@@ -187,9 +204,9 @@ final class SentimentReader {
       }
       v *= contrast(i, but);
       parts.add(new double[] {v, i});
-      evidence.add(new Evidence(t.start(), t.end(), t.raw(), cue));
+      evidence.add(new Evidence(t.start(), t.end(), t.raw(), t.quoted() ? "quoted " + cue : cue));
     }
-    List<Cues.Match> matches = cues.find(view, k -> false);
+    addEvents(events, parts, evidence);
     addProblems(text, view, matches, but, parts, evidence);
     applySarcasm(text, view, matches, parts, evidence);
     double sum = 0;
@@ -199,6 +216,29 @@ final class SentimentReader {
     sum += Math.signum(sum) * emphasis(tokens);
     double score = sum / Math.sqrt(sum * sum + ALPHA);
     return new Sentiment(round(score), label(score), evidence);
+  }
+
+  /** News of a new job or a baby is glad news; of layoffs or illness, sad, even in plain words. */
+  private static void addEvents(
+      List<EventSignal> events, List<double[]> parts, List<Evidence> evidence) {
+    for (EventSignal e : events) {
+      double v =
+          switch (e.event()) {
+            case NEW_JOB, PROMOTION, FUNDING, EXPANSION, WEDDING, NEW_BABY -> 1.5;
+            case RELOCATION -> 0.6;
+            case TRAVEL -> 0.3;
+            case HIRING -> 0;
+            case BUDGET_CUT -> -1.4;
+            case LAYOFFS, ILLNESS, BEREAVEMENT -> -1.8;
+          };
+      if (v != 0) {
+        parts.add(new double[] {v, -1});
+        Evidence first = e.evidence().get(0);
+        evidence.add(
+            new Evidence(
+                first.start(), first.end(), first.text(), v > 0 ? "glad news" : "sad news"));
+      }
+    }
   }
 
   static SentimentLabel label(double score) {
@@ -220,7 +260,10 @@ final class SentimentReader {
       if (m.category().equals("problem") && m.first() > lastEnd) {
         int pos = view.position(m.first());
         parts.add(new double[] {m.weight() * contrast(pos, but), pos});
-        evidence.add(view.evidence(text, m.first(), m.last(), "problem phrase"));
+        boolean quoted = view.token(m.first()).quoted();
+        evidence.add(
+            view.evidence(
+                text, m.first(), m.last(), quoted ? "quoted problem phrase" : "problem phrase"));
         lastEnd = m.last();
       }
     }
@@ -230,7 +273,7 @@ final class SentimentReader {
       String text, View view, List<Cues.Match> matches, List<double[]> parts, List<Evidence> ev) {
     boolean trouble = false;
     for (Evidence e : ev) {
-      trouble |= e.cue().equals("problem phrase") || e.cue().equals("negative word");
+      trouble |= e.cue().equals("problem phrase");
     }
     boolean slash = text.endsWith("/s") || text.contains(" /s ");
     for (Cues.Match m : matches) {
@@ -306,8 +349,13 @@ final class SentimentReader {
         continue;
       }
       String w = t.norm();
+      if (SCOPE_BREAKERS.contains(w)) {
+        return false;
+      }
       if (NEGATIONS.contains(w) || w.endsWith("n't")) {
-        return true;
+        return !(w.equals("never")
+            && j + 1 < i
+            && EMPHATIC_NEVER.contains(tokens.get(j + 1).norm()));
       }
       seen++;
     }

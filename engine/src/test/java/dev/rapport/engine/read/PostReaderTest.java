@@ -1,0 +1,149 @@
+package dev.rapport.engine.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PostReaderTest {
+
+  private static final PostReader READER = PostReader.create();
+  private static final BrandSet BRANDS = BrandSet.of(List.of("Acme", "@acmehq"), List.of("Globex"));
+
+  private static Reading read(String text) {
+    return READER.read(text, BRANDS);
+  }
+
+  private static SentimentLabel label(String text) {
+    return read(text).sentiment().orElseThrow().label();
+  }
+
+  @Test
+  void negationTurnsPraiseAround() {
+    assertThat(label("The new release is good")).isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(label("The new release is not good")).isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void contrastWeighsWhatComesAfterBut() {
+    assertThat(label("The food was good but the service was terrible"))
+        .isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(label("Service was slow but the food was fantastic"))
+        .isEqualTo(SentimentLabel.POSITIVE);
+  }
+
+  @Test
+  void capitalsExclamationsAndElongationStrengthen() {
+    double plain = read("this is good").sentiment().orElseThrow().score();
+    assertThat(read("this is GOOD").sentiment().orElseThrow().score()).isGreaterThan(plain);
+    assertThat(read("this is good!!!").sentiment().orElseThrow().score()).isGreaterThan(plain);
+    assertThat(read("this is goooood").sentiment().orElseThrow().score()).isGreaterThan(plain);
+  }
+
+  @Test
+  void emojiAloneCarrySentiment() {
+    assertThat(label("😍😍")).isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(label("😡")).isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void sarcasmAboutTroubleIsNegative() {
+    assertThat(label("Oh great, Acme is down again. love that for me"))
+        .isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void plainStatementIsNeutral() {
+    assertThat(label("The meeting moved to Thursday at 3")).isEqualTo(SentimentLabel.NEUTRAL);
+  }
+
+  @Test
+  void complaintAboutOursDiffersFromComplaintAboutCompetitor() {
+    IntentSignal ours = complaint(read("Acme is down again, can't log in"));
+    IntentSignal theirs = complaint(read("Globex charged me twice this month"));
+    assertThat(ours.about()).isEqualTo(About.OURS);
+    assertThat(ours.target()).isEqualTo("Acme");
+    assertThat(theirs.about()).isEqualTo(About.COMPETITOR);
+  }
+
+  private static IntentSignal complaint(Reading r) {
+    return r.intents().stream()
+        .filter(i -> i.intent() == Intent.COMPLAINT)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no complaint in " + r.intents()));
+  }
+
+  @Test
+  void askingForRecommendationsIsABuyingSignal() {
+    assertThat(read("Can anyone recommend a CRM for a 10 person sales team?").has(Intent.BUYING))
+        .isTrue();
+  }
+
+  @Test
+  void negatedSearchJobHuntAndQuotesAreNotBuyingSignals() {
+    assertThat(read("I'm not looking for a CRM, stop pitching me").has(Intent.BUYING)).isFalse();
+    assertThat(read("Looking for a new job in sales, DM me #opentowork").has(Intent.BUYING))
+        .isFalse();
+    assertThat(
+            read("My boss asked \"can anyone recommend a CRM\" and vendors flooded in")
+                .has(Intent.BUYING))
+        .isFalse();
+  }
+
+  @Test
+  void switchingNamesTheProductLeft() {
+    Reading r = read("Switching from Globex to Acme next month");
+    assertThat(r.has(Intent.SWITCHING)).isTrue();
+  }
+
+  @Test
+  void lifeEventsAreMarkedTriggerOrCaution() {
+    Reading job = read("Thrilled to announce I've joined Globex as Head of Sales!");
+    Reading loss = read("My grandmother passed away last night");
+    assertThat(job.events()).extracting(EventSignal::event).contains(LifeEvent.NEW_JOB);
+    assertThat(job.events().get(0).timing()).isEqualTo(Timing.TRIGGER);
+    assertThat(loss.events()).extracting(EventSignal::timing).containsExactly(Timing.CAUTION);
+  }
+
+  @Test
+  void illnessSaysWhoIsIll() {
+    Reading r = read("Our dog has surgery tomorrow, please send good vibes");
+    assertThat(r.events()).extracting(EventSignal::subject).containsExactly("pet");
+  }
+
+  @Test
+  void wishesAreNotEvents() {
+    assertThat(read("Looking for a new job after 5 years, wish me luck").events()).isEmpty();
+    assertThat(read("I'm sick of meetings").events()).isEmpty();
+  }
+
+  @Test
+  void otherLanguagesAreNotGuessed() {
+    Reading r = read("Hoy empiezo en mi nuevo trabajo, muy contenta con el equipo");
+    assertThat(r.isSupported()).isFalse();
+    assertThat(r.language()).isEqualTo("es");
+    assertThat(r.note()).isEqualTo("unsupported language: es");
+    assertThat(r.sentiment()).isEmpty();
+    assertThat(READER.read("今日は新しい仕事の初日です", BRANDS).language()).isEqualTo("ja");
+  }
+
+  @Test
+  void givenLanguageWins() {
+    assertThat(READER.read("great stuff", "de", BRANDS).isSupported()).isFalse();
+  }
+
+  @Test
+  void everyEvidenceSpanPointsAtItsText() {
+    String text = "Shoutout to @acmehq support, fixed our import in 20 minutes 🙌 karaoke later";
+    Reading r = read(text);
+    r.sentiment().orElseThrow().evidence().forEach(e -> assertSpan(text, e));
+    r.intents().forEach(i -> i.evidence().forEach(e -> assertSpan(text, e)));
+    r.topics().forEach(t -> t.evidence().forEach(e -> assertSpan(text, e)));
+    assertThat(r.topics()).extracting(TopicSignal::topic).contains("karaoke");
+    assertThat(r.has(Intent.PRAISE)).isTrue();
+  }
+
+  static void assertSpan(String text, Evidence e) {
+    assertThat(text.substring(e.start(), e.end())).isEqualTo(e.text());
+  }
+}
