@@ -107,6 +107,14 @@ class LifecycleTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("why");
     assertThat(lifecycle.history(person)).hasSize(2);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_log where object_type = 'stage_change'"
+                        + " and object_id in (:ids) and action = 'CREATE'")
+                .param("ids", List.of(Long.toString(first.id()), Long.toString(second.id())))
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
   }
 
   @Test

@@ -31,6 +31,7 @@ class TimelineTest {
   @Autowired Lifecycle lifecycle;
   @Autowired ApplicationEventPublisher events;
   @Autowired TransactionTemplate tx;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   static long newId() {
     return ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
@@ -85,6 +86,15 @@ class TimelineTest {
     assertThat(again.touchpoint().id()).isEqualTo(first.touchpoint().id());
     assertThat(again.touchpoint().occurredAt()).isEqualTo(T0);
     assertThat(timeline.forPerson(person, TouchpointFilter.firstPage(10)).total()).isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_log where object_type = 'touchpoint'"
+                        + " and object_id = :id and action = 'CREATE'")
+                .param("id", Long.toString(first.touchpoint().id()))
+                .query(Long.class)
+                .single())
+        .as("one audit row for the one stored touchpoint")
+        .isEqualTo(1);
   }
 
   @Test

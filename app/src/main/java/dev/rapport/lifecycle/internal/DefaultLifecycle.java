@@ -49,17 +49,26 @@ class DefaultLifecycle implements Lifecycle {
   @Override
   public StageChange move(
       PersonId person, long productLineId, long toStageId, ChangedBy by, String why) {
-    return moveAt(
-        person, productLineId, toStageId, by, why, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    return append(person, productLineId, toStageId, by, why, null);
   }
 
   @Override
   public StageChange moveAt(
       PersonId person, long productLineId, long toStageId, ChangedBy by, String why, Instant at) {
+    Objects.requireNonNull(at, "at");
+    return append(person, productLineId, toStageId, by, why, at);
+  }
+
+  /** Appends a change at {@code given}, or at the moment the person's lock is held when null. */
+  private StageChange append(
+      PersonId person,
+      long productLineId,
+      long toStageId,
+      ChangedBy by,
+      String why,
+      Instant given) {
     Objects.requireNonNull(person, "person");
     Objects.requireNonNull(by, "by");
-    Objects.requireNonNull(at, "at");
-    at = at.truncatedTo(ChronoUnit.MICROS); // what both databases keep
     Map<Long, Stage> stages = store.stagesById();
     Map<Long, ProductLine> lines = store.productLines();
     List<InvalidInputException.FieldError> errors = new ArrayList<>();
@@ -86,6 +95,9 @@ class DefaultLifecycle implements Lifecycle {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
+    store.lock(person, productLineId);
+    // taken after the lock, so concurrent moves are stamped in the order they were appended
+    Instant at = (given == null ? clock.instant() : given).truncatedTo(ChronoUnit.MICROS);
     ChangeRow current = store.latest(person, productLineId).orElse(null);
     if (current != null && current.toStageId() == toStageId) {
       throw InvalidInputException.of(

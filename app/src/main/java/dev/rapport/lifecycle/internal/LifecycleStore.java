@@ -155,6 +155,23 @@ class LifecycleStore {
     return keys.getKey().longValue();
   }
 
+  /** Holds the person's row lock for the product line until the transaction ends. */
+  void lock(PersonId person, long productLineId) {
+    jdbc.sql(
+            "insert into stage_lock (person_id, product_line_id) values (:p, :pl)"
+                + " on conflict do nothing")
+        .param("p", person.value())
+        .param("pl", productLineId)
+        .update();
+    jdbc.sql(
+            "select person_id from stage_lock where person_id = :p and product_line_id = :pl"
+                + " for update")
+        .param("p", person.value())
+        .param("pl", productLineId)
+        .query(Long.class)
+        .single();
+  }
+
   /** Latest change per product line of one person. */
   List<ChangeRow> latest(PersonId person) {
     return jdbc.sql(

@@ -176,11 +176,30 @@ class LifecycleWeb {
             .map(c -> new HistoryView(c, Display.when(c.at()), by(c.by())))
             .toList();
     model.addAttribute("personId", person.value());
+    model.addAttribute("suggested", suggestedNext(current));
     model.addAttribute("current", current);
     model.addAttribute("history", history);
     model.addAttribute("active", lifecycle.activeModel());
     model.addAttribute("productLines", lifecycle.productLines());
     return "lifecycle/panel";
+  }
+
+  /** The stage after the current one in the first product line: the usual next move. */
+  private Long suggestedNext(List<CurrentView> current) {
+    List<dev.rapport.lifecycle.Stage> stages = lifecycle.activeModel().stages();
+    if (stages.isEmpty()) {
+      return null;
+    }
+    if (current.isEmpty()) {
+      return stages.get(0).id();
+    }
+    long now = current.get(0).stage().stage().id();
+    for (int i = 0; i < stages.size(); i++) {
+      if (stages.get(i).id() == now) {
+        return stages.get((i + 1) % stages.size()).id();
+      }
+    }
+    return stages.get(0).id();
   }
 
   private static String by(ChangedBy by) {
