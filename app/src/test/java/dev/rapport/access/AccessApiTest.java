@@ -27,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -198,9 +199,12 @@ class AccessApiTest {
                 .with(browser(session))
                 .with(bearer(access.token(admin))))
         .andExpect(status().isCreated());
-    mvc()
-        .perform(json(post("/api/v1/teams"), "{\"name\":\"Nobody\"}"))
-        .andExpect(status().isUnauthorized());
+    MvcResult anonymous =
+        mvc()
+            .perform(json(post("/api/v1/teams"), "{\"name\":\"Nobody\"}"))
+            .andExpect(status().isUnauthorized())
+            .andReturn();
+    assertThat(anonymous.getRequest().getSession(false)).as("an API 401 opens no session").isNull();
   }
 
   @Test
