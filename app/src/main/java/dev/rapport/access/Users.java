@@ -61,7 +61,9 @@ public class Users {
   }
 
   public Optional<User> byUsername(String username) {
-    return username == null ? Optional.empty() : rows.byUsername(username.strip().toLowerCase());
+    return username == null
+        ? Optional.empty()
+        : rows.byUsername(username.strip().toLowerCase(java.util.Locale.ROOT));
   }
 
   /** Every user, by user name; for pickers such as "owner". */
