@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -240,6 +241,32 @@ class AccessApiTest {
         .andExpect(status().isOk());
     mvc().perform(get("/api/v1/teams").with(bearer(vicToken))).andExpect(status().isOk());
     mvc().perform(get("/api/v1/teams").with(vic.session())).andExpect(status().isOk());
+  }
+
+  @Test
+  void aUserChangesTheirOwnPasswordOnlyKnowingTheCurrentOne() throws Exception {
+    TestUser sam = access.user(Role.SUPPORT);
+    String token = access.token(sam);
+    mvc()
+        .perform(
+            json(
+                    put("/api/v1/me/password"),
+                    "{\"currentPassword\":\"guess guess guess\",\"newPassword\":\"x\"}")
+                .with(bearer(token)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("currentPassword"))
+        .andExpect(jsonPath("$.errors[1].field").value("newPassword"));
+    mvc()
+        .perform(
+            json(
+                    put("/api/v1/me/password"),
+                    "{\"currentPassword\":\"%s\",\"newPassword\":\"a brand new passphrase\"}"
+                        .formatted(sam.password()))
+                .with(bearer(token)))
+        .andExpect(status().isNoContent());
+    mvc()
+        .perform(formLogin().user(sam.username()).password("a brand new passphrase"))
+        .andExpect(redirectedUrl("/"));
   }
 
   @Test
