@@ -148,6 +148,10 @@ class AccessApiTest {
     mvc()
         .perform(get("/api/v1/me").with(bearer("rpt_not-a-real-token")))
         .andExpect(status().isUnauthorized());
+    // a Bearer value that is not ours is left to its endpoint and authenticates nobody here
+    mvc()
+        .perform(get("/api/v1/me").with(bearer("some-webhook-secret")))
+        .andExpect(status().isUnauthorized());
   }
 
   @Test
