@@ -64,6 +64,11 @@ class RoleEndpointMatrixTest {
           endpoint("GET", "/api/v1/me/tokens", NO_BODY, Who.SIGNED_IN),
           endpoint("POST", "/api/v1/me/tokens", "{'name':'t{n}','scope':'read'}", Who.SIGNED_IN),
           endpoint("DELETE", "/api/v1/me/tokens/{myToken}", NO_BODY, Who.SIGNED_IN),
+          endpoint(
+              "PUT",
+              "/api/v1/me/password",
+              "{'currentPassword':'{myPassword}','newPassword':'{myPassword}'}",
+              Who.SIGNED_IN),
           endpoint("GET", "/api/v1/users?q=u&sort=-createdAt", NO_BODY, USERS_ADMIN),
           endpoint(
               "POST",
@@ -85,6 +90,11 @@ class RoleEndpointMatrixTest {
           endpoint("GET", "/me/tokens", NO_BODY, Who.SIGNED_IN),
           endpoint("POST", "/me/tokens", "name=t{n}&scope=read", Who.SIGNED_IN),
           endpoint("POST", "/me/tokens/{myToken}/revoke", NO_BODY, Who.SIGNED_IN),
+          endpoint(
+              "POST",
+              "/me/password",
+              "currentPassword={myPassword}&newPassword={myPassword}",
+              Who.SIGNED_IN),
           endpoint("GET", "/settings/users", NO_BODY, USERS_ADMIN),
           endpoint(
               "POST",
@@ -120,7 +130,8 @@ class RoleEndpointMatrixTest {
         "user", c -> String.valueOf(someUser.id()),
         "team", c -> String.valueOf(team.id()),
         "freshTeam", c -> String.valueOf(access.team().id()),
-        "myToken", c -> c == null ? "1" : tokenId(c.user()));
+        "myToken", c -> c == null ? "1" : tokenId(c.user()),
+        "myPassword", c -> c == null ? "whatever-password" : c.user().password());
   }
 
   @TestFactory

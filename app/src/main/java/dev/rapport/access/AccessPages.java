@@ -43,7 +43,6 @@ class AccessPages {
     model.addAttribute("page", users.list(q, "username", page, 50));
     model.addAttribute("roles", Role.values());
     model.addAttribute("teams", teams.all());
-    model.addAttribute("teamNames", teamNames());
     return "access/users";
   }
 
@@ -202,10 +201,6 @@ class AccessPages {
       model.addAttribute("errors", e.errors());
       return teams(model);
     }
-  }
-
-  private Map<Long, String> teamNames() {
-    return teams.all().stream().collect(Collectors.toMap(Team::id, Team::name, (a, b) -> a));
   }
 
   private static String nz(String s) {

@@ -35,7 +35,8 @@ class AdminApi {
   @PreAuthorize("@access.allows('USERS_ADMIN')")
   VisibilityView setVisibility(@PathVariable String objectType, @RequestBody LevelInput input) {
     VisibilityLevel level = visibility.set(objectType, input.level());
-    return new VisibilityView(objectType.strip().toLowerCase(), ApiViews.lower(level));
+    return new VisibilityView(
+        objectType.strip().toLowerCase(java.util.Locale.ROOT), ApiViews.lower(level));
   }
 
   @GetMapping("/api/v1/audit")

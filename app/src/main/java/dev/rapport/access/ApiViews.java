@@ -49,6 +49,8 @@ final class ApiViews {
 
   record LevelInput(String level) {}
 
+  record PasswordInput(String currentPassword, String newPassword) {}
+
   record VisibilityView(String objectType, String level) {}
 
   static String lower(Enum<?> e) {

@@ -29,9 +29,14 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     this.problems = problems;
   }
 
+  /**
+   * Only Rapport's own tokens ({@code rpt_...}) are handled here; another Bearer value (such as a
+   * webhook source's secret) passes through for its endpoint to check.
+   */
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !isApi(request) || bearer(request) == null;
+    String token = bearer(request);
+    return !isApi(request) || token == null || !token.startsWith(ApiTokens.PREFIX);
   }
 
   static boolean isApi(HttpServletRequest request) {

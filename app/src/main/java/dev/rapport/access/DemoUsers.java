@@ -7,18 +7,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
- * In the demo profile, on a fresh database, adds two teams and one user per role so the roles and
- * team visibility can be tried, and so demo records have owners. Their passwords are generated and
- * printed once, like the first admin's: a demo server reachable from a network must not answer to a
- * password published in a README.
+ * In demo mode (the {@code demo} profile or {@code rapport.demo=true}), on a fresh database, adds
+ * two teams and one user per role so the roles and team visibility can be tried, and so demo
+ * records have owners. Their passwords are generated and printed once, like the first admin's: a
+ * demo server reachable from a network must not answer to a password published in a README.
  */
 @Component
-@Profile("demo")
 @Order(1)
 class DemoUsers implements ApplicationRunner {
 
@@ -26,14 +26,22 @@ class DemoUsers implements ApplicationRunner {
 
   private final Users users;
   private final Teams teams;
+  private final Environment env;
 
-  DemoUsers(Users users, Teams teams) {
+  DemoUsers(Users users, Teams teams, Environment env) {
     this.users = users;
     this.teams = teams;
+    this.env = env;
   }
 
   @Override
   public void run(ApplicationArguments args) {
+    boolean demo =
+        env.acceptsProfiles(Profiles.of("demo"))
+            || env.getProperty("rapport.demo", Boolean.class, false);
+    if (!demo) {
+      return;
+    }
     // only right after the first admin was created: never on a workspace someone has shaped
     if (users.all().size() != 1 || !teams.all().isEmpty()) {
       return;

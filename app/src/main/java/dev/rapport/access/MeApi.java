@@ -2,6 +2,7 @@ package dev.rapport.access;
 
 import dev.rapport.access.ApiTokens.TokenInfo;
 import dev.rapport.access.ApiViews.MeView;
+import dev.rapport.access.ApiViews.PasswordInput;
 import dev.rapport.access.ApiViews.TeamView;
 import dev.rapport.access.ApiViews.TokenInput;
 import dev.rapport.shared.NotFoundException;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -55,6 +57,12 @@ class MeApi {
         me.roles().stream().sorted().map(ApiViews::lower).toList(),
         myTeams,
         permissions);
+  }
+
+  @PutMapping("/password")
+  ResponseEntity<Void> changePassword(@RequestBody PasswordInput input) {
+    users.changeOwnPassword(current().id(), input.currentPassword(), input.newPassword());
+    return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/tokens")

@@ -2,7 +2,7 @@ package dev.rapport.access;
 
 /**
  * The permissions roles grant. Controllers check them with
- * {@code @PreAuthorize("@can.do('PEOPLE_WRITE')")}.
+ * {@code @PreAuthorize("@access.allows('PEOPLE_WRITE')")}.
  */
 public enum Permission {
   PEOPLE_READ,

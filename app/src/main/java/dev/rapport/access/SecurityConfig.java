@@ -10,6 +10,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.ObjectMapper;
 
@@ -38,7 +39,11 @@ class SecurityConfig {
         request ->
             BearerTokenFilter.isApi(request)
                 && (hasAuthorizationHeader(request) || request.getRequestedSessionId() == null);
-    http.authorizeHttpRequests(
+    // only pages are remembered for "continue after sign-in"; an API call never opens a session
+    HttpSessionRequestCache pages = new HttpSessionRequestCache();
+    pages.setRequestMatcher(request -> !BearerTokenFilter.isApi(request));
+    http.requestCache(cache -> cache.requestCache(pages))
+        .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
                         "/login",

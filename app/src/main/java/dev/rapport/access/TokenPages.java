@@ -11,16 +11,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Each user's own API tokens: create (the secret is shown once), list, revoke. */
+/** Each user's own account: API tokens (the secret is shown once) and their password. */
 @Controller
 class TokenPages {
 
   private final Actors actors;
   private final ApiTokens tokens;
+  private final Users users;
 
-  TokenPages(Actors actors, ApiTokens tokens) {
+  TokenPages(Actors actors, ApiTokens tokens, Users users) {
     this.actors = actors;
     this.tokens = tokens;
+    this.users = users;
   }
 
   @GetMapping("/me/tokens")
@@ -48,6 +50,24 @@ class TokenPages {
       response.setStatus(400);
       model.addAttribute("errors", e.errors());
       model.addAttribute("draftName", name);
+      return tokens(model);
+    }
+  }
+
+  @PostMapping("/me/password")
+  String changePassword(
+      @RequestParam(required = false) String currentPassword,
+      @RequestParam(required = false) String newPassword,
+      Model model,
+      RedirectAttributes redirect,
+      HttpServletResponse response) {
+    try {
+      users.changeOwnPassword(me(), currentPassword, newPassword);
+      redirect.addFlashAttribute("notice", "Changed your password.");
+      return "redirect:/me/tokens";
+    } catch (InvalidInputException e) {
+      response.setStatus(400);
+      model.addAttribute("errors", e.errors());
       return tokens(model);
     }
   }

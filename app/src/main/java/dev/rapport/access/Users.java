@@ -61,7 +61,9 @@ public class Users {
   }
 
   public Optional<User> byUsername(String username) {
-    return username == null ? Optional.empty() : rows.byUsername(username.strip().toLowerCase());
+    return username == null
+        ? Optional.empty()
+        : rows.byUsername(username.strip().toLowerCase(java.util.Locale.ROOT));
   }
 
   /** Every user, by user name; for pickers such as "owner". */
@@ -131,6 +133,21 @@ public class Users {
     }
     audit.record(AUDIT_TYPE, id, Action.UPDATE, auditView(before), newValue);
     return after;
+  }
+
+  /** A user changes their own password, proving they know the current one. */
+  @Transactional
+  void changeOwnPassword(long id, String current, String next) {
+    User user = get(id);
+    UserInput in = new UserInput();
+    String hash = rows.passwordHash(id).orElseThrow();
+    if (current == null || !encoder.matches(current, hash)) {
+      in.fail("currentPassword", "is not your current password");
+    }
+    String password = in.password("newPassword", next, user.username());
+    in.check();
+    rows.updatePassword(id, encoder.encode(password));
+    audit.record(AUDIT_TYPE, id, Action.UPDATE, null, Map.of("password", "changed"));
   }
 
   List<User> members(long teamId) {

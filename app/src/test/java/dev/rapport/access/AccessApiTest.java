@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -27,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -146,6 +148,10 @@ class AccessApiTest {
     mvc()
         .perform(get("/api/v1/me").with(bearer("rpt_not-a-real-token")))
         .andExpect(status().isUnauthorized());
+    // a Bearer value that is not ours is left to its endpoint and authenticates nobody here
+    mvc()
+        .perform(get("/api/v1/me").with(bearer("some-webhook-secret")))
+        .andExpect(status().isUnauthorized());
   }
 
   @Test
@@ -198,9 +204,12 @@ class AccessApiTest {
                 .with(browser(session))
                 .with(bearer(access.token(admin))))
         .andExpect(status().isCreated());
-    mvc()
-        .perform(json(post("/api/v1/teams"), "{\"name\":\"Nobody\"}"))
-        .andExpect(status().isUnauthorized());
+    MvcResult anonymous =
+        mvc()
+            .perform(json(post("/api/v1/teams"), "{\"name\":\"Nobody\"}"))
+            .andExpect(status().isUnauthorized())
+            .andReturn();
+    assertThat(anonymous.getRequest().getSession(false)).as("an API 401 opens no session").isNull();
   }
 
   @Test
@@ -236,6 +245,32 @@ class AccessApiTest {
         .andExpect(status().isOk());
     mvc().perform(get("/api/v1/teams").with(bearer(vicToken))).andExpect(status().isOk());
     mvc().perform(get("/api/v1/teams").with(vic.session())).andExpect(status().isOk());
+  }
+
+  @Test
+  void aUserChangesTheirOwnPasswordOnlyKnowingTheCurrentOne() throws Exception {
+    TestUser sam = access.user(Role.SUPPORT);
+    String token = access.token(sam);
+    mvc()
+        .perform(
+            json(
+                    put("/api/v1/me/password"),
+                    "{\"currentPassword\":\"guess guess guess\",\"newPassword\":\"x\"}")
+                .with(bearer(token)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("currentPassword"))
+        .andExpect(jsonPath("$.errors[1].field").value("newPassword"));
+    mvc()
+        .perform(
+            json(
+                    put("/api/v1/me/password"),
+                    "{\"currentPassword\":\"%s\",\"newPassword\":\"a brand new passphrase\"}"
+                        .formatted(sam.password()))
+                .with(bearer(token)))
+        .andExpect(status().isNoContent());
+    mvc()
+        .perform(formLogin().user(sam.username()).password("a brand new passphrase"))
+        .andExpect(redirectedUrl("/"));
   }
 
   @Test

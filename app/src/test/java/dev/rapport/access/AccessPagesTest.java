@@ -108,6 +108,23 @@ class AccessPagesTest {
   }
 
   @Test
+  void theUserAndTeamListsNameEachUsersTeams() throws Exception {
+    Team team = access.team();
+    TestUser member = access.user(Role.SALES, team);
+    TestUser admin = access.user(Role.ADMIN);
+    access
+        .mvc()
+        .perform(get("/settings/users").param("q", member.username()).with(admin.session()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString(">" + team.name() + "</span>")));
+    access
+        .mvc()
+        .perform(get("/settings/teams").with(admin.session()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString(">" + member.username() + "</a>")));
+  }
+
+  @Test
   void theSettingsIndexOffersOnlyWhatTheRoleMayOpen() throws Exception {
     access
         .mvc()
