@@ -58,7 +58,7 @@ class RoleEndpointMatrixTest {
           endpoint("GET", "/", NO_BODY, Who.SIGNED_IN),
           // not /api/v1/openapi.json: src/test/resources/application.properties hides the main
           // one, so springdoc serves its default path in tests
-          endpoint("GET", "/v3/api-docs", NO_BODY, Who.SIGNED_IN),
+          endpoint("GET", "/api/v1/openapi.json", NO_BODY, Who.SIGNED_IN),
           // access: API
           endpoint("GET", "/api/v1/me", NO_BODY, Who.SIGNED_IN),
           endpoint("GET", "/api/v1/me/tokens", NO_BODY, Who.SIGNED_IN),
