@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -15,7 +14,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.rapport.access.Role;
 import dev.rapport.people.PersonId;
+import dev.rapport.support.AccessFixtures;
 import dev.rapport.support.PersistenceTest;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,9 +31,18 @@ import org.springframework.web.context.WebApplicationContext;
 @PersistenceTest
 class LifecycleWebTest {
 
-  static final RequestPostProcessor ADMIN = user("root").roles("ADMIN");
-  static final RequestPostProcessor SALES = user("ana").roles("SALES");
-  static final RequestPostProcessor VIEWER = user("vic").roles("VIEWER");
+  @Autowired AccessFixtures fixtures;
+
+  @BeforeEach
+  void signInAsRoleUsers() {
+    ADMIN = fixtures.as(Role.ADMIN);
+    SALES = fixtures.as(Role.SALES);
+    VIEWER = fixtures.as(Role.VIEWER);
+  }
+
+  RequestPostProcessor ADMIN;
+  RequestPostProcessor SALES;
+  RequestPostProcessor VIEWER;
 
   @Autowired WebApplicationContext context;
   @Autowired Lifecycle lifecycle;
@@ -183,7 +193,7 @@ class LifecycleWebTest {
                         + ", \"why\": \"hi\"}"))
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.byKind").value("USER"))
-        .andExpect(jsonPath("$.byName").value("ana"));
+        .andExpect(jsonPath("$.byName").value(fixtures.username(Role.SALES)));
     mvc.perform(
             post("/api/v1/persons/{id}/stages", person)
                 .with(SALES)

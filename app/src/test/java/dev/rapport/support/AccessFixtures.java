@@ -15,7 +15,9 @@ import dev.rapport.access.Users;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.stereotype.Component;
@@ -48,6 +50,7 @@ public class AccessFixtures {
   private final ApiTokens tokens;
   private final WebApplicationContext context;
   private MockMvc mvc;
+  private final Map<Role, String> roleUsers = new ConcurrentHashMap<>();
 
   AccessFixtures(Users users, Teams teams, ApiTokens tokens, WebApplicationContext context) {
     this.users = users;
@@ -62,6 +65,20 @@ public class AccessFixtures {
       mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     }
     return mvc;
+  }
+
+  /**
+   * Signs a MockMvc request in as this run's one user with exactly that role (created on first
+   * use). The security chain reloads users from the database, so a made-up principal would be
+   * signed out: tests act as real users.
+   */
+  public RequestPostProcessor as(Role role) {
+    return SecurityMockMvcRequestPostProcessors.user(username(role));
+  }
+
+  /** The user name behind {@link #as(Role)}, for assertions on "by whom". */
+  public String username(Role role) {
+    return roleUsers.computeIfAbsent(role, r -> user(r).username());
   }
 
   /** A new team with a unique name. */

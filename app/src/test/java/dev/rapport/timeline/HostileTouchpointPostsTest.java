@@ -1,10 +1,11 @@
 package dev.rapport.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import dev.rapport.access.Role;
+import dev.rapport.support.AccessFixtures;
 import dev.rapport.support.PersistenceTest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,8 @@ import tools.jackson.databind.ObjectMapper;
  */
 @PersistenceTest
 class HostileTouchpointPostsTest {
+
+  @Autowired AccessFixtures fixtures;
 
   static final int CASES = 80;
   static final Object[] HOSTILE = {
@@ -76,7 +79,7 @@ class HostileTouchpointPostsTest {
       MockHttpServletResponse response =
           mvc.perform(
                   post("/api/v1/persons/{id}/touchpoints", person)
-                      .with(user("billing").roles("SUPPORT"))
+                      .with(fixtures.as(Role.SUPPORT))
                       .contentType(MediaType.APPLICATION_JSON)
                       .content(json.writeValueAsString(body)))
               .andReturn()

@@ -4,7 +4,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -12,7 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.rapport.access.Role;
 import dev.rapport.people.PersonId;
+import dev.rapport.support.AccessFixtures;
 import dev.rapport.support.PersistenceTest;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +28,16 @@ import org.springframework.web.context.WebApplicationContext;
 @PersistenceTest
 class TimelineWebTest {
 
-  static final RequestPostProcessor SUPPORT = user("sam").roles("SUPPORT");
-  static final RequestPostProcessor VIEWER = user("vic").roles("VIEWER");
+  @Autowired AccessFixtures fixtures;
+
+  @BeforeEach
+  void signInAsRoleUsers() {
+    SUPPORT = fixtures.as(Role.SUPPORT);
+    VIEWER = fixtures.as(Role.VIEWER);
+  }
+
+  RequestPostProcessor SUPPORT;
+  RequestPostProcessor VIEWER;
 
   @Autowired WebApplicationContext context;
   @Autowired Timeline timeline;
@@ -60,7 +69,7 @@ class TimelineWebTest {
         .andExpect(jsonPath("$.kind").value("invoice"))
         .andExpect(jsonPath("$.amount").value(1200.1))
         .andExpect(jsonPath("$.currency").value("EUR"))
-        .andExpect(jsonPath("$.by").value("sam"));
+        .andExpect(jsonPath("$.by").value(fixtures.username(Role.SUPPORT)));
     mvc.perform(
             post("/api/v1/accounts/{id}/touchpoints", account)
                 .with(SUPPORT)

@@ -2,13 +2,14 @@ package dev.rapport.listening.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import dev.rapport.access.Role;
 import dev.rapport.listening.NormalizedPost;
 import dev.rapport.listening.Sources;
+import dev.rapport.support.AccessFixtures;
 import dev.rapport.support.PersistenceTest;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,8 @@ import org.springframework.web.context.WebApplicationContext;
 @PersistenceTest
 class ListeningPagesTest {
 
+  @Autowired AccessFixtures fixtures;
+
   @Autowired WebApplicationContext context;
   @Autowired Sources sources;
   @Autowired ListeningRules rules;
@@ -35,7 +38,7 @@ class ListeningPagesTest {
   }
 
   String page(String path, String role) throws Exception {
-    return mvc.perform(get(path).with(user("u").roles(role)))
+    return mvc.perform(get(path).with(fixtures.as(Role.valueOf(role))))
         .andReturn()
         .getResponse()
         .getContentAsString();
@@ -75,7 +78,7 @@ class ListeningPagesTest {
     String refused =
         mvc.perform(
                 post("/listening/sources")
-                    .with(user("m").roles("MARKETING"))
+                    .with(fixtures.as(Role.MARKETING))
                     .with(csrf())
                     .param("name", "metadata feed")
                     .param("kind", "FEED")
@@ -87,7 +90,7 @@ class ListeningPagesTest {
     int status =
         mvc.perform(
                 post("/listening/sources")
-                    .with(user("v").roles("VIEWER"))
+                    .with(fixtures.as(Role.VIEWER))
                     .with(csrf())
                     .param("name", "x")
                     .param("kind", "WEBHOOK"))
@@ -102,7 +105,7 @@ class ListeningPagesTest {
     var result =
         mvc.perform(
                 post("/listening/sources")
-                    .with(user("m").roles("MARKETING"))
+                    .with(fixtures.as(Role.MARKETING))
                     .with(csrf())
                     .param("name", "ui hook " + UUID.randomUUID())
                     .param("kind", "WEBHOOK")

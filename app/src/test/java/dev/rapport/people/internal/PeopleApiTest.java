@@ -3,7 +3,6 @@ package dev.rapport.people.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -12,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.rapport.access.Role;
+import dev.rapport.support.AccessFixtures;
 import dev.rapport.support.PersistenceTest;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,8 @@ import org.springframework.web.context.WebApplicationContext;
 @PersistenceTest
 class PeopleApiTest {
 
+  @Autowired AccessFixtures fixtures;
+
   @Autowired WebApplicationContext context;
   @Autowired JdbcClient jdbc;
   MockMvc mvc;
@@ -42,8 +45,8 @@ class PeopleApiTest {
     run = UUID.randomUUID().toString().substring(0, 8);
   }
 
-  static MockHttpServletRequestBuilder admin(MockHttpServletRequestBuilder request) {
-    return request.with(user("admin").roles("ADMIN")).contentType(MediaType.APPLICATION_JSON);
+  MockHttpServletRequestBuilder admin(MockHttpServletRequestBuilder request) {
+    return request.with(fixtures.as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON);
   }
 
   long createPerson(String first, String last, String email, String title, String tag)
@@ -151,7 +154,7 @@ class PeopleApiTest {
         .andExpect(jsonPath("$.status").value(404));
     mvc.perform(
             post("/api/v1/persons")
-                .with(user("v").roles("VIEWER"))
+                .with(fixtures.as(Role.VIEWER))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"lastName\":\"X\"}"))
         .andExpect(status().isForbidden());
