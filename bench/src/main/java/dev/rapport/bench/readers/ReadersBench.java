@@ -1,0 +1,109 @@
+package dev.rapport.bench.readers;
+
+import dev.rapport.engine.read.BrandSet;
+import dev.rapport.engine.read.InterestProfiler;
+import dev.rapport.engine.read.PostReader;
+import dev.rapport.engine.read.Reading;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Posts per second for all readers together (language, sentiment, intents, events, topics) on one
+ * thread, over generated 30-token posts, with a baseline in the same process: lower-casing and
+ * splitting the same posts on spaces. Run through {@code bench/readers.sh}.
+ */
+public final class ReadersBench {
+
+  private static final String[] WORDS = {
+    "the", "a", "my", "our", "is", "was", "and", "but", "not", "never", "so", "very", "really",
+    "Acme", "@acmehq", "Globex", "#crm", "app", "support", "team", "new", "job", "looking", "for",
+    "recommend", "anyone", "CRM", "down", "again", "charged", "me", "twice", "love", "great",
+    "terrible", "waiting", "still", "today", "tomorrow", "flight", "to", "Lisbon", "karaoke",
+    "concert", "hiring", "promoted", "raised", "$5M", "seed", "round", "sick", "dog", "vet",
+    "passed", "away", "moving", "wedding", "baby", "happy", "sad", "thanks", "!", "?", ".", ",",
+    "😍", "😡", "👍", ":)", "lol", "soooo", "GOOD", "bad", "why", "how", "do", "I", "switch",
+    "from", "vs", "price", "budget", "cut", "laid", "off", "coffee", "music", "game", "run"
+  };
+
+  private ReadersBench() {}
+
+  public static void main(String[] args) {
+    boolean quick = List.of(args).contains("--quick");
+    long warmupMs = quick ? 1_500 : 5_000;
+    long measureMs = quick ? 3_000 : 15_000;
+    List<String> posts = posts(4_096, 30, new Random(20261123));
+    PostReader reader = PostReader.create();
+    BrandSet brands = BrandSet.of(List.of("Acme", "@acmehq"), List.of("Globex"));
+    InterestProfiler profiler = InterestProfiler.create();
+    System.out.printf(Locale.ROOT, "posts=%d tokens_per_post=30 avg_chars=%.1f threads=1 quick=%s%n",
+        posts.size(), posts.stream().mapToInt(String::length).average().orElse(0), quick);
+    System.out.printf(Locale.ROOT, "java=%s cpus_visible=%d%n", System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors());
+    run("baseline lower-case+split", posts, warmupMs, p -> p.toLowerCase(Locale.ROOT)
+        .split(" ").length);
+    double base = run("baseline lower-case+split", posts, measureMs,
+        p -> p.toLowerCase(Locale.ROOT).split(" ").length);
+    run("all readers", posts, warmupMs, p -> sink(reader.read(p, brands)));
+    double readers = run("all readers", posts, measureMs, p -> sink(reader.read(p, brands)));
+    List<InterestProfiler.Post> batch = new ArrayList<>();
+    for (int i = 0; i < posts.size(); i++) {
+      batch.add(new InterestProfiler.Post("p" + i, posts.get(i)));
+    }
+    long t0 = System.nanoTime();
+    int rounds = quick ? 3 : 10;
+    for (int r = 0; r < rounds; r++) {
+      profiler.profile(batch);
+    }
+    double profiled = rounds * batch.size() / ((System.nanoTime() - t0) / 1e9);
+    System.out.printf(Locale.ROOT, "interest profiler: %.0f posts/s%n", profiled);
+    System.out.printf(Locale.ROOT, "readers vs baseline: %.1fx slower than lower-case+split%n",
+        base / readers);
+    System.out.printf(Locale.ROOT, "posts_per_s=%.0f%n", readers);
+  }
+
+  private interface Work {
+    int apply(String post);
+  }
+
+  private static int sink;
+
+  private static int sink(Reading r) {
+    return r.intents().size() + r.events().size() + r.topics().size()
+        + (r.sentiment().isPresent() ? 1 : 0);
+  }
+
+  private static double run(String name, List<String> posts, long millis, Work work) {
+    long end = System.nanoTime() + millis * 1_000_000;
+    long start = System.nanoTime();
+    long n = 0;
+    int acc = 0;
+    while (System.nanoTime() < end) {
+      for (int i = 0; i < 256; i++) {
+        acc += work.apply(posts.get((int) (n++ % posts.size())));
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    sink += acc;
+    double rate = n / seconds;
+    System.out.printf(Locale.ROOT, "%-28s %10.0f posts/s (%d posts in %.1f s)%n", name, rate, n,
+        seconds);
+    return rate;
+  }
+
+  static List<String> posts(int count, int tokens, Random random) {
+    List<String> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int t = 0; t < tokens; t++) {
+        if (t > 0) {
+          b.append(' ');
+        }
+        b.append(WORDS[random.nextInt(WORDS.length)]);
+      }
+      out.add(b.toString());
+    }
+    return out;
+  }
+}
