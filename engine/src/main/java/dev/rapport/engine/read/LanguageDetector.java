@@ -174,7 +174,7 @@ final class LanguageDetector {
     int votes = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if ("ñ¿¡ãõçßäöüœèêàùâîôûëïåøæğşı".indexOf(Character.toLowerCase(c)) >= 0) {
+      if (c > 0x7f && "ñ¿¡ãõçßäöüœèêàùâîôûëïåøæğşı".indexOf(Character.toLowerCase(c)) >= 0) {
         votes++;
       }
     }
