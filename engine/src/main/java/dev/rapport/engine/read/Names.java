@@ -420,9 +420,6 @@ final class Names {
           "suspended",
           "reps",
           "agent",
-          "fees",
-          "prices",
-          "pricing",
           "update",
           "upgrade");
 
