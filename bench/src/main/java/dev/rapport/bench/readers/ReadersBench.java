@@ -113,8 +113,8 @@ public final class ReadersBench {
 
   public static void main(String[] args) {
     boolean quick = List.of(args).contains("--quick");
-    long warmupMs = quick ? 1_500 : 5_000;
-    long measureMs = quick ? 3_000 : 15_000;
+    long warmupMs = quick ? 3_000 : 8_000;
+    long measureMs = quick ? 2_000 : 8_000;
     List<String> posts = posts(4_096, 30, new Random(20261123));
     PostReader reader = PostReader.create();
     BrandSet brands = BrandSet.of(List.of("Acme", "@acmehq"), List.of("Globex"));
@@ -181,12 +181,15 @@ public final class ReadersBench {
    * the figure is per core even when the machine is shared; the wall-clock rate is printed too.
    */
   private static double run(String name, List<String> posts, long millis, Work work) {
-    long end = System.nanoTime() + millis * 1_000_000;
+    // Runs until the thread has had `millis` of CPU (so a busy machine gets the same amount of
+    // work and the JIT a fair warm-up), or ten times that in wall time.
+    long end = System.nanoTime() + 10 * millis * 1_000_000;
     long cpuStart = CPU.getCurrentThreadCpuTime();
+    long cpuEnd = cpuStart + millis * 1_000_000;
     long start = System.nanoTime();
     long n = 0;
     int acc = 0;
-    while (System.nanoTime() < end) {
+    while (System.nanoTime() < end && CPU.getCurrentThreadCpuTime() < cpuEnd) {
       for (int i = 0; i < 256; i++) {
         acc += work.apply(posts.get((int) (n++ % posts.size())));
       }
