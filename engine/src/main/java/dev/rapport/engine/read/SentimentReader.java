@@ -18,6 +18,10 @@ final class SentimentReader {
   private static final double ELONGATION = 0.25;
   private static final double EXCLAMATION = 0.292;
   private static final double QUESTION_DAMPING = 0.5;
+
+  /** Words quoted from someone else say less about the author's own feeling. */
+  private static final double QUOTE_DAMPING = 0.5;
+
   private static final double ALPHA = 15;
 
   /** Boosters and negations are looked for at most this many tokens back, emoji included. */
@@ -204,6 +208,9 @@ final class SentimentReader {
       }
       if (questionClause[i]) {
         v *= QUESTION_DAMPING;
+      }
+      if (t.quoted()) {
+        v *= QUOTE_DAMPING;
       }
       v *= contrast(i, but);
       parts.add(new double[] {v, i});
