@@ -67,6 +67,40 @@ final class IntentReader {
           "crm",
           "system");
 
+  private static final Set<String> SERVICE_WORDS =
+      Words.of(
+          "support",
+          "service",
+          "order",
+          "delivery",
+          "account",
+          "refund",
+          "subscription",
+          "helpdesk",
+          "agent",
+          "rep",
+          "representative",
+          "booking",
+          "reservation",
+          "bill",
+          "shipment",
+          "parcel",
+          "package",
+          "checkout",
+          "airline",
+          "bank",
+          "courier");
+
+  private static boolean addressed(Post post) {
+    for (int i = 0; i < post.view().size(); i++) {
+      String w = post.view().token(i).norm();
+      if (w.equals("your") || w.equals("you")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The facts about one post the decisions need. */
   record Post(
       String text,
@@ -165,11 +199,12 @@ final class IntentReader {
       c =
           !problems.isEmpty() && negative
               ? 0.9
-              : !problems.isEmpty()
-                  ? 0.65
-                  : negative && close ? 0.75 : negative && s.score() <= -0.5 ? 0.6 : 0;
+              : !problems.isEmpty() ? 0.65 : negative && close ? 0.75 : 0;
     } else {
-      c = !problems.isEmpty() && negative ? 0.7 : negative && close && s.score() <= -0.5 ? 0.55 : 0;
+      // an unnamed product is a complaint only when a company's service is addressed
+      boolean service =
+          SERVICE_WORDS.contains(post.view().token(generic).norm()) || addressed(post);
+      c = !service ? 0 : !problems.isEmpty() && negative ? 0.7 : negative && close ? 0.55 : 0;
     }
     if (best.containsKey(Intent.BUYING) && problems.isEmpty()) {
       c = 0;

@@ -112,36 +112,55 @@ final class LanguageDetector {
 
   private LanguageDetector() {}
 
+  /** Each function word with the languages (bit per index in {@link #LANGUAGES}) using it. */
+  private static final String[] LANGUAGES = WORDS.keySet().stream().sorted().toArray(String[]::new);
+
+  private static final Map<String, Integer> INDEX = index();
+
+  private static Map<String, Integer> index() {
+    Map<String, Integer> index = new java.util.HashMap<>();
+    for (int l = 0; l < LANGUAGES.length; l++) {
+      for (String w : WORDS.get(LANGUAGES[l])) {
+        index.merge(w, 1 << l, (a, b) -> a | b);
+      }
+    }
+    return index;
+  }
+
   static String detect(String text, List<Token> tokens) {
     String script = script(text);
     if (script != null) {
       return script;
     }
+    int[] scores = new int[LANGUAGES.length];
     int words = 0;
-    String best = "en";
-    int bestScore = 0;
-    int english = 0;
-    for (Map.Entry<String, Set<String>> lang : WORDS.entrySet()) {
-      int score = 0;
-      for (Token t : tokens) {
-        if (t.kind() == Token.Kind.WORD && !t.quoted() && lang.getValue().contains(t.norm())) {
-          score++;
-        }
-      }
-      if (lang.getKey().equals("en")) {
-        english = score;
-      } else if (score > bestScore) {
-        bestScore = score;
-        best = lang.getKey();
-      }
-    }
     for (Token t : tokens) {
-      if (t.kind() == Token.Kind.WORD) {
-        words++;
+      if (t.kind() != Token.Kind.WORD) {
+        continue;
+      }
+      words++;
+      Integer langs = t.quoted() ? null : INDEX.get(t.norm());
+      if (langs != null) {
+        for (int l = 0; l < LANGUAGES.length; l++) {
+          if ((langs & (1 << l)) != 0) {
+            scores[l]++;
+          }
+        }
       }
     }
     if (words == 0) {
       return "und";
+    }
+    int english = 0;
+    int bestScore = 0;
+    String best = "en";
+    for (int l = 0; l < LANGUAGES.length; l++) {
+      if (LANGUAGES[l].equals("en")) {
+        english = scores[l];
+      } else if (scores[l] > bestScore) {
+        bestScore = scores[l];
+        best = LANGUAGES[l];
+      }
     }
     int marks = accentVotes(text);
     if (bestScore + marks > english && bestScore >= 2) {
@@ -155,7 +174,7 @@ final class LanguageDetector {
     int votes = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if ("ñ¿¡ãõçßäöüœèêàùâîôûëïåøæğşı".indexOf(Character.toLowerCase(c)) >= 0) {
+      if (c > 0x7f && "ñ¿¡ãõçßäöüœèêàùâîôûëïåøæğşı".indexOf(Character.toLowerCase(c)) >= 0) {
         votes++;
       }
     }
@@ -172,6 +191,10 @@ final class LanguageDetector {
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
+      if (cp < 0x250) {
+        latin += Character.isLetter(cp) ? 1 : 0;
+        continue;
+      }
       if (!Character.isLetter(cp)) {
         continue;
       }

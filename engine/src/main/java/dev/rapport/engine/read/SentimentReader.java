@@ -18,10 +18,17 @@ final class SentimentReader {
   private static final double ELONGATION = 0.25;
   private static final double EXCLAMATION = 0.292;
   private static final double QUESTION_DAMPING = 0.5;
+
+  /** Words quoted from someone else say less about the author's own feeling. */
+  private static final double QUOTE_DAMPING = 0.5;
+
   private static final double ALPHA = 15;
 
+  /** Boosters and negations are looked for at most this many tokens back, emoji included. */
+  private static final int LOOKBACK = 8;
+
   /** Scores at or beyond these bounds are positive or negative, tuned on the development split. */
-  static final double POSITIVE_AT = 0.32;
+  static final double POSITIVE_AT = 0.40;
 
   static final double NEGATIVE_AT = -0.06;
 
@@ -202,6 +209,9 @@ final class SentimentReader {
       if (questionClause[i]) {
         v *= QUESTION_DAMPING;
       }
+      if (t.quoted()) {
+        v *= QUOTE_DAMPING;
+      }
       v *= contrast(i, but);
       parts.add(new double[] {v, i});
       evidence.add(new Evidence(t.start(), t.end(), t.raw(), t.quoted() ? "quoted " + cue : cue));
@@ -316,7 +326,7 @@ final class SentimentReader {
   private static double boost(List<Token> tokens, int i, boolean mixedCase) {
     double total = 0;
     int seen = 0;
-    for (int j = i - 1; j >= 0 && seen < 3; j--) {
+    for (int j = i - 1; j >= 0 && seen < 3 && j >= i - LOOKBACK; j--) {
       Token t = tokens.get(j);
       if (t.endsClause()) {
         break;
@@ -340,7 +350,7 @@ final class SentimentReader {
 
   private static boolean negated(List<Token> tokens, int i) {
     int seen = 0;
-    for (int j = i - 1; j >= 0 && seen < 3; j--) {
+    for (int j = i - 1; j >= 0 && seen < 3 && j >= i - LOOKBACK; j--) {
       Token t = tokens.get(j);
       if (t.endsClause() || t.norm().equals("but")) {
         return false;
@@ -363,7 +373,7 @@ final class SentimentReader {
   }
 
   private static int previousWord(List<Token> tokens, int i) {
-    for (int j = i - 1; j >= 0; j--) {
+    for (int j = i - 1; j >= 0 && j >= i - LOOKBACK; j--) {
       if (tokens.get(j).isWordLike()) {
         return j;
       }

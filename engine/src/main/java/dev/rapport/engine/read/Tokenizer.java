@@ -17,7 +17,19 @@ final class Tokenizer {
     ":o", ":O", "xD", "XD", "D:", ":3", "^^", "T_T", ":')", ":\\"
   };
 
+  private static final String EMOTICON_STARTS = buildStarts();
+
   private Tokenizer() {}
+
+  private static String buildStarts() {
+    StringBuilder b = new StringBuilder();
+    for (String e : EMOTICONS) {
+      if (b.indexOf(e.substring(0, 1)) < 0) {
+        b.append(e.charAt(0));
+      }
+    }
+    return b.toString();
+  }
 
   static List<Token> tokenize(String text) {
     List<Token> out = new ArrayList<>(Math.min(256, text.length() / 3 + 4));
@@ -204,7 +216,8 @@ final class Tokenizer {
   }
 
   private static int emoticonEnd(String text, int i) {
-    if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+    if (EMOTICON_STARTS.indexOf(text.charAt(i)) < 0
+        || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
       return i;
     }
     for (String e : EMOTICONS) {
