@@ -28,7 +28,7 @@ class DeadLetters {
             """)
         .param("at", Timestamp.from(Instant.now()))
         .param("sid", sourceId)
-        .param("sname", PostValidator.excerpt(sourceName, 119))
+        .param("sname", PostValidator.excerpt(sourceName, 110))
         .param("reason", PostValidator.excerpt(reason, 1990))
         .param("raw", PostValidator.excerpt(raw, 3000))
         .update();
@@ -40,14 +40,18 @@ class DeadLetters {
   }
 
   List<DeadLetter> recent(Long sourceId, int limit) {
-    return jdbc.sql(
-            """
-            select id, at, source_id, source_name, reason, raw_excerpt from listening_dead_letter
-            where (:sid is null or source_id = :sid) order by id desc limit :limit
-            """)
-        .param("sid", sourceId)
-        .param("limit", limit)
-        .query(
+    String where = sourceId == null ? "" : " where source_id = :sid";
+    var spec =
+        jdbc.sql(
+                "select id, at, source_id, source_name, reason, raw_excerpt from"
+                    + " listening_dead_letter"
+                    + where
+                    + " order by id desc limit :limit")
+            .param("limit", limit);
+    if (sourceId != null) {
+      spec = spec.param("sid", sourceId);
+    }
+    return spec.query(
             (rs, n) ->
                 new DeadLetter(
                     rs.getLong(1),

@@ -91,6 +91,20 @@ class Ingest implements DisposableBean {
   IngestOutcome accept(
       Source source, List<NormalizedPost> posts, List<Rejected> rejected, Duration maxWait)
       throws InterruptedException {
+    try {
+      return submit(source, posts, rejected, maxWait).get();
+    } catch (ExecutionException e) {
+      throw new StoreFailed(e.getCause());
+    }
+  }
+
+  /**
+   * Validates now (refusals to the dead-letter list) and enqueues the valid posts, waiting while
+   * the queue is full; the future completes when every one of them is stored.
+   */
+  CompletableFuture<IngestOutcome> submit(
+      Source source, List<NormalizedPost> posts, List<Rejected> rejected, Duration maxWait)
+      throws InterruptedException {
     Instant now = Instant.now();
     List<NormalizedPost> valid = new ArrayList<>(posts.size());
     int refused = 0;
@@ -119,21 +133,19 @@ class Ingest implements DisposableBean {
       }
       pending.add(f);
     }
-    IngestQueue.BatchOutcome total = IngestQueue.BatchOutcome.EMPTY;
-    for (CompletableFuture<IngestQueue.BatchOutcome> f : pending) {
-      try {
-        total = total.plus(f.get());
-      } catch (ExecutionException e) {
-        throw new StoreFailed(e.getCause());
-      }
-    }
     rates.add(source.id(), posts.size() + rejected.size(), System.currentTimeMillis());
-    return new IngestOutcome(
-        posts.size() + rejected.size(),
-        total.mentions(),
-        total.unmatched(),
-        total.duplicates(),
-        refused);
+    int received = posts.size() + rejected.size();
+    int refusedTotal = refused;
+    return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+        .thenApply(
+            done -> {
+              IngestQueue.BatchOutcome total = IngestQueue.BatchOutcome.EMPTY;
+              for (CompletableFuture<IngestQueue.BatchOutcome> f : pending) {
+                total = total.plus(f.join());
+              }
+              return new IngestOutcome(
+                  received, total.mentions(), total.unmatched(), total.duplicates(), refusedTotal);
+            });
   }
 
   /** Refusals of one post, as one line. */

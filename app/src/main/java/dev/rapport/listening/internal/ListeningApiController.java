@@ -85,6 +85,12 @@ class ListeningApiController {
     return ResponseEntity.noContent().build();
   }
 
+  @GetMapping("/sources/{id}/mastodon/accounts/lookup")
+  @PreAuthorize("@access.allows('LISTENING_READ')")
+  JsonNode lookupAccount(@PathVariable long id, @RequestParam String acct) throws Exception {
+    return admin.lookupMastodonAccount(id, acct);
+  }
+
   @GetMapping("/dead-letters")
   @PreAuthorize("@access.allows('LISTENING_READ')")
   List<DeadLetters.DeadLetter> deadLetters(

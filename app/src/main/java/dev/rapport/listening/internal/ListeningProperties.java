@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /** Settings of sources and ingest, under {@code rapport.listening.*}; see the README table. */
 @ConfigurationProperties("rapport.listening")
 record ListeningProperties(
-    @DefaultValue("16") int queueBatches,
+    @DefaultValue("8") int queueBatches,
     @DefaultValue("500") int batchSize,
-    @DefaultValue("1") int workers,
+    @DefaultValue("2") int workers,
     @DefaultValue("16384") int rawMaxChars,
     @DefaultValue("1048576") int webhookMaxBytes,
     @DefaultValue("1000") int webhookMaxPosts,

@@ -169,6 +169,19 @@ class SourceAdmin {
     audit.record("listening_source", id, AuditLog.Action.DELETE, old, null);
   }
 
+  /** Mastodon account lookup through a Mastodon source's instance and token: profile data. */
+  JsonNode lookupMastodonAccount(long id, String acct) throws Exception {
+    Source s = store.get(id);
+    if (s.kind() != SourceKind.MASTODON) {
+      throw InvalidInputException.of("id", "source " + id + " is not a Mastodon source");
+    }
+    if (acct == null || acct.isBlank() || acct.length() > 300) {
+      throw InvalidInputException.of("acct", "give an account such as ada or ada@example.social");
+    }
+    MastodonConnector mastodon = (MastodonConnector) scheduler.connector(SourceKind.MASTODON);
+    return mastodon.lookupAccount(json.readTree(s.config()), acct.strip());
+  }
+
   private SourceView view(Source s) {
     JsonNode config = json.readTree(s.config());
     if (config instanceof ObjectNode o) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,7 @@ import tools.jackson.databind.ObjectMapper;
 class SourceScheduler implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(SourceScheduler.class);
+  private static final int MAX_IN_FLIGHT = 4;
 
   private final SourceStore store;
   private final Ingest ingest;
@@ -95,6 +97,7 @@ class SourceScheduler implements SmartLifecycle {
       try {
         JsonNode config = json.readTree(source.config());
         connectors.get(source.kind()).run(source, config, sink);
+        sink.drain(0);
         Instant next =
             sink.notBefore != null
                 ? sink.notBefore
@@ -117,9 +120,18 @@ class SourceScheduler implements SmartLifecycle {
     }
   }
 
+  /**
+   * Lets a source read ahead while earlier batches are classified and stored (up to the queue's
+   * bound), and saves cursors strictly in order, each only once its batch and all before it are
+   * stored.
+   */
   private final class RunSink implements Connector.Sink {
-    private Source source;
-    private String cursor;
+    private final Source source;
+    private final java.util.ArrayDeque<Map.Entry<CompletableFuture<?>, String>> inFlight =
+        new java.util.ArrayDeque<>();
+    private volatile String cursor;
+    private volatile String deliveredCursor;
+    private volatile Throwable failure;
     private Instant notBefore;
 
     RunSink(Source source) {
@@ -129,17 +141,74 @@ class SourceScheduler implements SmartLifecycle {
 
     @Override
     public String cursor() {
-      return cursor;
+      return deliveredCursor != null ? deliveredCursor : cursor;
     }
 
     @Override
     public void deliver(
         List<NormalizedPost> posts, List<Ingest.Rejected> rejected, String cursorAfter)
         throws InterruptedException {
-      ingest.accept(source, posts, rejected);
+      throwIfFailed();
+      CompletableFuture<?> stored = ingest.submit(source, posts, rejected, null);
+      synchronized (this) {
+        inFlight.add(new java.util.AbstractMap.SimpleEntry<>(stored, cursorAfter));
+      }
       if (cursorAfter != null) {
-        store.saveCursor(source.id(), cursorAfter);
-        cursor = cursorAfter;
+        deliveredCursor = cursorAfter;
+      }
+      // as soon as a batch and all before it are stored, its cursor is saved
+      stored.whenComplete((ok, error) -> saveStoredPrefix());
+      drain(MAX_IN_FLIGHT);
+    }
+
+    /** Waits until no more than {@code keep} batches are in flight; rethrows a store failure. */
+    void drain(int keep) throws InterruptedException {
+      while (true) {
+        CompletableFuture<?> head;
+        synchronized (this) {
+          if (inFlight.size() <= keep) {
+            break;
+          }
+          head = inFlight.peek().getKey();
+        }
+        try {
+          head.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          // recorded by saveStoredPrefix; thrown below
+        }
+        saveStoredPrefix();
+        throwIfFailed();
+      }
+      throwIfFailed();
+    }
+
+    private synchronized void saveStoredPrefix() {
+      String save = null;
+      while (!inFlight.isEmpty() && inFlight.peek().getKey().isDone()) {
+        Map.Entry<CompletableFuture<?>, String> head = inFlight.poll();
+        if (head.getKey().isCompletedExceptionally()) {
+          try {
+            head.getKey().join();
+          } catch (RuntimeException e) {
+            failure = e.getCause() != null ? e.getCause() : e;
+          }
+          inFlight.clear();
+          break;
+        }
+        if (head.getValue() != null) {
+          save = head.getValue();
+        }
+      }
+      if (save != null) {
+        store.saveCursor(source.id(), save);
+        cursor = save;
+      }
+    }
+
+    private void throwIfFailed() {
+      Throwable f = failure;
+      if (f != null) {
+        throw new Ingest.StoreFailed(f);
       }
     }
 

@@ -88,6 +88,17 @@ class ConnectorsTest {
           ex.getResponseHeaders().add("Retry-After", "3600");
           send(ex, 429, "text/plain", "slow down".getBytes());
         });
+    server.createContext(
+        "/api/v1/accounts/lookup",
+        ex ->
+            send(
+                ex,
+                200,
+                "application/json",
+                ("{\"id\":\"109000000000000003\",\"username\":\"dana3\",\"acct\":\"dana3\","
+                        + "\"display_name\":\"Dana 3\",\"url\":\"https://fosstodon.example/@dana3\","
+                        + "\"note\":\"<p>Community lead</p>\",\"followers_count\":123}")
+                    .getBytes(StandardCharsets.UTF_8)));
     server.createContext("/broken", ex -> send(ex, 500, "text/plain", "boom".getBytes()));
     server.createContext(
         "/redirect",
@@ -208,6 +219,12 @@ class ConnectorsTest {
             })
         .anySatisfy(r -> assertThat(r.get("author_handle")).isEqualTo("@dana2@other.example"));
     assertThat(admin.get(id).config().get("accessToken").asString()).isEqualTo("***");
+    try {
+      assertThat(admin.lookupMastodonAccount(id, "dana3").path("display_name").asString())
+          .isEqualTo("Dana 3");
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test

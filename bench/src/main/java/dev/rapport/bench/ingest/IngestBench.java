@@ -1,0 +1,238 @@
+package dev.rapport.bench.ingest;
+
+import dev.rapport.RapportApplication;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sustained ingest from the file source through classification (10,000 interim keyword rules) and
+ * storage, in one process: posts per second, post-to-mention latency p50/p99, and whether every
+ * matched post was stored exactly once. Baseline, same process and input: reading and parsing the
+ * same file with Jackson alone.
+ */
+public final class IngestBench {
+
+  private static final String PASSWORD = "bench-" + Long.toHexString(new Random().nextLong());
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  public static void main(String[] args) throws Exception {
+    boolean quick = List.of(args).contains("--quick");
+    String db = arg(args, "--db", "h2");
+    int posts = Integer.parseInt(arg(args, "--posts", quick ? "50000" : "200000"));
+    int rules = Integer.parseInt(arg(args, "--rules", "10000"));
+    double matchShare = 0.3;
+
+    Path dir = Files.createTempDirectory("rapport-ingest-bench");
+    Path file = dir.resolve("posts.jsonl");
+    Set<String> expected = writePosts(file, posts, rules, matchShare, new Random(42));
+
+    long baselineStart = System.nanoTime();
+    long parsed = 0;
+    try (BufferedReader in = Files.newBufferedReader(file)) {
+      for (String line; (line = in.readLine()) != null; ) {
+        JsonNode n = JSON.readTree(line);
+        parsed += n.size() > 0 ? 1 : 0;
+      }
+    }
+    double baselinePerS = parsed / ((System.nanoTime() - baselineStart) / 1e9);
+
+    String dbUrl =
+        db.equals("postgres")
+            ? "jdbc:postgresql://127.0.0.1:5432/" + arg(args, "--pg-db", "rapport_bench")
+            : "jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    SpringApplication app = new SpringApplication(RapportApplication.class);
+    Map<String, String> props =
+        Map.of(
+            "server.port", "0",
+            "spring.datasource.url", dbUrl,
+            "spring.datasource.username", db.equals("postgres") ? "postgres" : "sa",
+            "spring.flyway.clean-disabled", "false",
+            "rapport.admin.password", PASSWORD,
+            "rapport.listening.file-dir", dir.toString(),
+            "rapport.listening.tick", "50ms",
+            "logging.level.root", "WARN",
+            "spring.main.banner-mode", "off");
+    String[] cli =
+        props.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
+    try (ConfigurableApplicationContext ctx = app.run(cli)) {
+      JdbcTemplate jdbc = new JdbcTemplate(ctx.getBean(DataSource.class));
+      if (db.equals("postgres")) {
+        jdbc.update("delete from listening_mention");
+        jdbc.update("delete from listening_source");
+        jdbc.update("delete from listening_rule");
+      }
+      String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
+      List<Object[]> rows = new ArrayList<>();
+      for (int i = 0; i < rules - 1; i++) {
+        rows.add(
+            new Object[] {"bench rule " + i, "kw" + i + ", phrase" + i + " words", Instant.now()});
+      }
+      jdbc.batchUpdate(
+          "insert into listening_rule (name, keywords, enabled, created_at) values (?, ?, true, ?)",
+          rows,
+          1000,
+          (ps, row) -> {
+            ps.setString(1, (String) row[0]);
+            ps.setString(2, (String) row[1]);
+            ps.setTimestamp(3, java.sql.Timestamp.from((Instant) row[2]));
+          });
+      // the last rule through the API, which reloads the classifier's index with all of them
+      call(
+          base,
+          "POST",
+          "/api/v1/listening/rules",
+          "{\"name\":\"bench rule " + (rules - 1) + "\",\"keywords\":\"kw" + (rules - 1) + "\"}");
+
+      long start = System.nanoTime();
+      JsonNode source =
+          call(
+              base,
+              "POST",
+              "/api/v1/sources",
+              "{\"name\":\"bench file\",\"kind\":\"FILE\",\"pollSeconds\":86400,"
+                  + "\"config\":{\"path\":\"posts.jsonl\",\"format\":\"jsonl\"}}");
+      long id = source.path("source").path("id").asLong();
+      while (true) {
+        JsonNode s = call(base, "GET", "/api/v1/sources/" + id, null);
+        String cursor = s.path("cursor").asString(null);
+        if (cursor != null && Long.parseLong(cursor) >= posts) {
+          break;
+        }
+        if (s.path("failures").asInt() > 0) {
+          throw new IllegalStateException("source failed: " + s.path("lastError").asString());
+        }
+        Thread.sleep(20);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      JsonNode stats = call(base, "GET", "/api/v1/ingest/stats", null);
+      List<String> stored =
+          jdbc.queryForList(
+              "select native_id from listening_mention where source_id = ?", String.class, id);
+      boolean exactlyOnce =
+          stored.size() == expected.size() && new HashSet<>(stored).equals(expected);
+      double perS = posts / seconds;
+      System.out.printf(
+          "input: %d posts (%.0f%% matching), %d rules; baseline (Jackson parse of the same file):"
+              + " %.0f posts/s; pipeline/baseline = %.3f%n",
+          posts, matchShare * 100, rules, baselinePerS, perS / baselinePerS);
+      System.out.printf(
+          "db=%s posts=%d posts_per_s=%.0f p50_ms=%d p99_ms=%d stored_exactly_once=%s%n",
+          db,
+          posts,
+          perS,
+          stats.path("latencyP50Ms").asLong(),
+          stats.path("latencyP99Ms").asLong(),
+          exactlyOnce);
+    }
+  }
+
+  /** Writes the posts; returns the native ids that must end up stored (the matching ones). */
+  static Set<String> writePosts(Path file, int n, int rules, double matchShare, Random random)
+      throws Exception {
+    Set<String> matching = new HashSet<>();
+    String[] filler = {
+      "the",
+      "quick",
+      "update",
+      "shipping",
+      "today",
+      "coffee",
+      "team",
+      "release",
+      "notes",
+      "weekend",
+      "meetup",
+      "remote",
+      "hiring",
+      "design",
+      "review",
+      "customers",
+      "support"
+    };
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (int i = 0; i < n; i++) {
+        StringBuilder text = new StringBuilder();
+        for (int w = 0; w < 20; w++) {
+          text.append(filler[random.nextInt(filler.length)]).append(' ');
+        }
+        String id = "bench-" + i;
+        if (random.nextDouble() < matchShare) {
+          text.append(
+              random.nextBoolean() ? "kw" + random.nextInt(rules) : "#kw" + random.nextInt(rules));
+          matching.add(id);
+        }
+        out.write(
+            "{\"network\":\"mastodon\",\"id\":\""
+                + id
+                + "\",\"author\":{\"handle\":\"@user"
+                + random.nextInt(5000)
+                + "@bench.example\",\"profileUrl\":\"https://bench.example/@u\"},\"text\":\""
+                + text
+                + "\",\"url\":\"https://bench.example/@u/"
+                + i
+                + "\",\"createdAt\":\"2026-11-01T10:00:00Z\",\"language\":\"en\","
+                + "\"metrics\":{\"likes\":"
+                + random.nextInt(100)
+                + "}}\n");
+      }
+    }
+    return matching;
+  }
+
+  private static JsonNode call(String base, String method, String path, String body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+            .header("Content-Type", "application/json");
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    HttpResponse<String> r =
+        HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() >= 300) {
+      throw new IllegalStateException(
+          method + " " + path + " -> " + r.statusCode() + ": " + r.body());
+    }
+    return JSON.readTree(r.body());
+  }
+
+  private static String arg(String[] args, String name, String fallback) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return fallback;
+  }
+}
