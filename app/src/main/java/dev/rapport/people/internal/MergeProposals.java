@@ -3,10 +3,13 @@ package dev.rapport.people.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -49,13 +52,19 @@ class MergeProposals {
           "orange.fr",
           "free.fr");
 
+  static final int CANDIDATES = 50;
+
   private final JdbcClient jdbc;
 
   MergeProposals(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
-  /** Proposes merges for a person that was just created or changed; returns how many. */
+  /**
+   * Proposes merges for a person that was just created or changed; returns how many. Only persons
+   * with a company domain can have this evidence, and at most {@value #CANDIDATES} namesakes are
+   * compared, so the work per person stays bounded however common the name is.
+   */
   int proposeFor(long personId) {
     Optional<String> nameKey =
         jdbc.sql("select name_key from person where id = :id and merged_into is null")
@@ -65,8 +74,15 @@ class MergeProposals {
     if (nameKey.isEmpty()) {
       return 0;
     }
+    Set<String> mine = companyDomains(personId);
+    if (mine.isEmpty()) {
+      return 0;
+    }
     List<Long> sameName =
-        jdbc.sql("select id from person where name_key = :k and id <> :id and merged_into is null")
+        jdbc.sql(
+                "select id from person where name_key = :k and id <> :id and merged_into is null"
+                    + " order by id limit "
+                    + CANDIDATES)
             .param("k", nameKey.get())
             .param("id", personId)
             .query(Long.class)
@@ -74,10 +90,10 @@ class MergeProposals {
     if (sameName.isEmpty()) {
       return 0;
     }
-    Set<String> mine = companyDomains(personId);
+    Map<Long, Set<String>> theirs = companyDomains(sameName);
     int made = 0;
     for (long other : sameName) {
-      Set<String> common = new TreeSet<>(companyDomains(other));
+      Set<String> common = new TreeSet<>(theirs.getOrDefault(other, Set.of()));
       common.retainAll(mine);
       if (!common.isEmpty() && !exists(personId, other)) {
         jdbc.sql(
@@ -133,38 +149,45 @@ class MergeProposals {
   }
 
   Set<String> companyDomains(long personId) {
-    Set<String> out = new TreeSet<>();
-    jdbc.sql("select email from person_email where person_id = :id")
-        .param("id", personId)
-        .query(String.class)
-        .list()
-        .forEach(
-            e -> {
-              String domain = e.substring(e.indexOf('@') + 1);
-              if (!FREE_MAIL.contains(domain)) {
-                out.add(domain);
-              }
-            });
-    out.addAll(
-        jdbc.sql(
-                """
-                select d.domain from account_domain d join person p on p.account_id = d.account_id
-                where p.id = :id
-                """)
-            .param("id", personId)
-            .query(String.class)
-            .list());
-    jdbc.sql("select url_key from social_identity where person_id = :id and network = 'blog'")
-        .param("id", personId)
-        .query(String.class)
-        .list()
-        .forEach(
-            url -> {
-              if (url != null) {
-                int slash = url.indexOf('/');
-                out.add(slash < 0 ? url : url.substring(0, slash));
-              }
-            });
+    return companyDomains(List.of(personId)).getOrDefault(personId, Set.of());
+  }
+
+  /** Each person's company domains: from their emails (not free mail), account and blog. */
+  Map<Long, Set<String>> companyDomains(Collection<Long> personIds) {
+    Map<Long, Set<String>> out = new HashMap<>();
+    jdbc.sql("select person_id, email from person_email where person_id in (:ids)")
+        .param("ids", personIds)
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  String e = rs.getString(2);
+                  String domain = e.substring(e.indexOf('@') + 1);
+                  if (!FREE_MAIL.contains(domain)) {
+                    out.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(domain);
+                  }
+                });
+    jdbc.sql(
+            """
+            select p.id, d.domain from account_domain d join person p on p.account_id = d.account_id
+            where p.id in (:ids)
+            """)
+        .param("ids", personIds)
+        .query(
+            (RowCallbackHandler)
+                rs ->
+                    out.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2)));
+    jdbc.sql(
+            "select person_id, url_key from social_identity where person_id in (:ids)"
+                + " and network = 'blog' and url_key is not null")
+        .param("ids", personIds)
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  String url = rs.getString(2);
+                  int slash = url.indexOf('/');
+                  out.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>())
+                      .add(slash < 0 ? url : url.substring(0, slash));
+                });
     return out;
   }
 
