@@ -170,16 +170,27 @@ class MergeProposals {
                     out.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(domain);
                   }
                 });
-    jdbc.sql(
-            """
-            select p.id, d.domain from account_domain d join person p on p.account_id = d.account_id
-            where p.id in (:ids)
-            """)
+    // two indexed lookups; a join lets the planner scan every person of each account
+    Map<Long, List<Long>> byAccount = new HashMap<>();
+    jdbc.sql("select id, account_id from person where id in (:ids) and account_id is not null")
         .param("ids", personIds)
         .query(
             (RowCallbackHandler)
                 rs ->
-                    out.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2)));
+                    byAccount
+                        .computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
+                        .add(rs.getLong(1)));
+    if (!byAccount.isEmpty()) {
+      jdbc.sql("select account_id, domain from account_domain where account_id in (:a)")
+          .param("a", byAccount.keySet())
+          .query(
+              (RowCallbackHandler)
+                  rs -> {
+                    for (long person : byAccount.get(rs.getLong(1))) {
+                      out.computeIfAbsent(person, k -> new TreeSet<>()).add(rs.getString(2));
+                    }
+                  });
+    }
     jdbc.sql(
             "select person_id, url_key from social_identity where person_id in (:ids)"
                 + " and network = 'blog' and url_key is not null")
