@@ -87,8 +87,8 @@ class MergeProposals {
     }
     Map<String, List<Long>> byName = new HashMap<>();
     jdbc.sql(
-            "select id, name_key from person where name_key in (:keys) and merged_into is null"
-                + " order by id")
+            // no "order by id": H2 would walk the primary key and test every row against the list
+            "select id, name_key from person where name_key in (:keys) and merged_into is null")
         .param("keys", keys)
         .query(
             (RowCallbackHandler)
@@ -96,6 +96,7 @@ class MergeProposals {
                     byName
                         .computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
                         .add(rs.getLong(1)));
+    byName.values().forEach(ids -> ids.sort(null));
     Set<Long> candidates = new TreeSet<>();
     byName.values().stream()
         .filter(ids -> ids.size() > 1)
