@@ -2,11 +2,15 @@ package dev.rapport.people.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -49,6 +53,8 @@ class MergeProposals {
           "orange.fr",
           "free.fr");
 
+  static final int CANDIDATES = 50;
+
   private final JdbcClient jdbc;
 
   MergeProposals(JdbcClient jdbc) {
@@ -57,70 +63,85 @@ class MergeProposals {
 
   /** Proposes merges for a person that was just created or changed; returns how many. */
   int proposeFor(long personId) {
-    Optional<String> nameKey =
-        jdbc.sql("select name_key from person where id = :id and merged_into is null")
-            .param("id", personId)
-            .query(String.class)
-            .optional();
-    if (nameKey.isEmpty()) {
+    return proposeAmong(List.of(personId));
+  }
+
+  /**
+   * Proposes merges for persons just created or changed, in a constant number of queries per call:
+   * only persons with a company domain can have this evidence, and each is compared with at most
+   * {@value #CANDIDATES} namesakes, so the work stays bounded however common a name is.
+   */
+  int proposeAmong(Collection<Long> personIds) {
+    if (personIds.isEmpty()) {
       return 0;
     }
-    List<Long> sameName =
-        jdbc.sql("select id from person where name_key = :k and id <> :id and merged_into is null")
-            .param("k", nameKey.get())
-            .param("id", personId)
-            .query(Long.class)
-            .list();
-    if (sameName.isEmpty()) {
+    Map<Long, String> names = new HashMap<>();
+    jdbc.sql("select id, name_key from person where id in (:ids) and merged_into is null")
+        .param("ids", personIds)
+        .query((RowCallbackHandler) rs -> names.put(rs.getLong(1), rs.getString(2)));
+    Map<Long, Set<String>> mine = companyDomains(names.keySet());
+    Set<String> keys = new TreeSet<>();
+    mine.keySet().forEach(id -> keys.add(names.get(id)));
+    if (keys.isEmpty()) {
       return 0;
     }
-    Set<String> mine = companyDomains(personId);
+    Map<String, List<Long>> byName = new HashMap<>();
+    jdbc.sql(
+            // no "order by id": H2 would walk the primary key and test every row against the list
+            "select id, name_key from person where name_key in (:keys) and merged_into is null")
+        .param("keys", keys)
+        .query(
+            (RowCallbackHandler)
+                rs ->
+                    byName
+                        .computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
+                        .add(rs.getLong(1)));
+    byName.values().forEach(ids -> ids.sort(null));
+    Set<Long> candidates = new TreeSet<>();
+    byName.values().stream()
+        .filter(ids -> ids.size() > 1)
+        .forEach(ids -> candidates.addAll(ids.subList(0, Math.min(ids.size(), CANDIDATES + 1))));
+    if (candidates.isEmpty()) {
+      return 0;
+    }
+    Map<Long, Set<String>> theirs = new HashMap<>();
+    List<Long> all = new ArrayList<>(candidates);
+    for (int from = 0; from < all.size(); from += 1000) {
+      theirs.putAll(companyDomains(all.subList(from, Math.min(all.size(), from + 1000))));
+    }
     int made = 0;
-    for (long other : sameName) {
-      Set<String> common = new TreeSet<>(companyDomains(other));
-      common.retainAll(mine);
-      if (!common.isEmpty() && !exists(personId, other)) {
-        jdbc.sql(
-                """
-                insert into merge_proposal (person_a, person_b, evidence, status, created_at)
-                values (:a, :b, :evidence, 'pending', :now)
-                """)
-            .param("a", Math.min(personId, other))
-            .param("b", Math.max(personId, other))
-            .param(
-                "evidence",
-                "same name '"
-                    + nameKey.get()
-                    + "' and same company domain "
-                    + String.join(", ", common))
-            .param("now", Timestamp.from(Instant.now()))
-            .update();
-        made++;
+    for (Map.Entry<Long, Set<String>> entry : mine.entrySet()) {
+      long personId = entry.getKey();
+      List<Long> sameName = byName.getOrDefault(names.get(personId), List.of());
+      int compared = 0;
+      for (long other : sameName) {
+        if (other == personId || compared++ >= CANDIDATES) {
+          continue;
+        }
+        Set<String> common = new TreeSet<>(theirs.getOrDefault(other, Set.of()));
+        common.retainAll(entry.getValue());
+        if (!common.isEmpty() && !exists(personId, other)) {
+          insert(personId, other, names.get(personId), common);
+          made++;
+        }
       }
     }
     return made;
   }
 
-  /** After a bulk insert: proposes only for the names that now occur more than once. */
-  int proposeAmong(Collection<Long> personIds) {
-    if (personIds.isEmpty()) {
-      return 0;
-    }
-    List<Long> withTwin =
-        jdbc.sql(
-                """
-                select p.id from person p where p.id in (:ids) and exists (
-                  select 1 from person o where o.name_key = p.name_key and o.id <> p.id
-                  and o.merged_into is null)
-                """)
-            .param("ids", personIds)
-            .query(Long.class)
-            .list();
-    int made = 0;
-    for (long id : withTwin) {
-      made += proposeFor(id);
-    }
-    return made;
+  private void insert(long personId, long other, String nameKey, Set<String> common) {
+    jdbc.sql(
+            """
+            insert into merge_proposal (person_a, person_b, evidence, status, created_at)
+            values (:a, :b, :evidence, 'pending', :now)
+            """)
+        .param("a", Math.min(personId, other))
+        .param("b", Math.max(personId, other))
+        .param(
+            "evidence",
+            "same name '" + nameKey + "' and same company domain " + String.join(", ", common))
+        .param("now", Timestamp.from(Instant.now()))
+        .update();
   }
 
   private boolean exists(long a, long b) {
@@ -133,38 +154,56 @@ class MergeProposals {
   }
 
   Set<String> companyDomains(long personId) {
-    Set<String> out = new TreeSet<>();
-    jdbc.sql("select email from person_email where person_id = :id")
-        .param("id", personId)
-        .query(String.class)
-        .list()
-        .forEach(
-            e -> {
-              String domain = e.substring(e.indexOf('@') + 1);
-              if (!FREE_MAIL.contains(domain)) {
-                out.add(domain);
-              }
-            });
-    out.addAll(
-        jdbc.sql(
-                """
-                select d.domain from account_domain d join person p on p.account_id = d.account_id
-                where p.id = :id
-                """)
-            .param("id", personId)
-            .query(String.class)
-            .list());
-    jdbc.sql("select url_key from social_identity where person_id = :id and network = 'blog'")
-        .param("id", personId)
-        .query(String.class)
-        .list()
-        .forEach(
-            url -> {
-              if (url != null) {
-                int slash = url.indexOf('/');
-                out.add(slash < 0 ? url : url.substring(0, slash));
-              }
-            });
+    return companyDomains(List.of(personId)).getOrDefault(personId, Set.of());
+  }
+
+  /** Each person's company domains: from their emails (not free mail), account and blog. */
+  Map<Long, Set<String>> companyDomains(Collection<Long> personIds) {
+    Map<Long, Set<String>> out = new HashMap<>();
+    jdbc.sql("select person_id, email from person_email where person_id in (:ids)")
+        .param("ids", personIds)
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  String e = rs.getString(2);
+                  String domain = e.substring(e.indexOf('@') + 1);
+                  if (!FREE_MAIL.contains(domain)) {
+                    out.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(domain);
+                  }
+                });
+    // two indexed lookups; a join lets the planner scan every person of each account
+    Map<Long, List<Long>> byAccount = new HashMap<>();
+    jdbc.sql("select id, account_id from person where id in (:ids) and account_id is not null")
+        .param("ids", personIds)
+        .query(
+            (RowCallbackHandler)
+                rs ->
+                    byAccount
+                        .computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
+                        .add(rs.getLong(1)));
+    if (!byAccount.isEmpty()) {
+      jdbc.sql("select account_id, domain from account_domain where account_id in (:a)")
+          .param("a", byAccount.keySet())
+          .query(
+              (RowCallbackHandler)
+                  rs -> {
+                    for (long person : byAccount.get(rs.getLong(1))) {
+                      out.computeIfAbsent(person, k -> new TreeSet<>()).add(rs.getString(2));
+                    }
+                  });
+    }
+    jdbc.sql(
+            "select person_id, url_key from social_identity where person_id in (:ids)"
+                + " and network = 'blog' and url_key is not null")
+        .param("ids", personIds)
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  String url = rs.getString(2);
+                  int slash = url.indexOf('/');
+                  out.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>())
+                      .add(slash < 0 ? url : url.substring(0, slash));
+                });
     return out;
   }
 
