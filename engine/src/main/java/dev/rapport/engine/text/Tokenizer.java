@@ -137,14 +137,19 @@ public final class Tokenizer {
   }
 
   private static void appendWordChar(Tokens out, int cp) {
-    int before = out.lastLength();
-    appendFolded(out, cp);
-    int len = out.lastLength();
-    if (len > before && len >= 3) {
-      char a = out.charBack(1);
-      if (Character.isLetter(a) && a == out.charBack(2) && a == out.charBack(3)) {
-        out.charCount--;
+    char f;
+    if (cp < FOLD_LIMIT) {
+      f = FOLD[cp];
+    } else {
+      int lower = Character.toLowerCase(cp);
+      if (!Character.isBmpCodePoint(lower)) {
+        appendFolded(out, cp);
+        return;
       }
+      f = (char) lower;
+    }
+    if (f != 0 && !(out.endsWithTwice(f) && Character.isLetter(f))) {
+      out.append(f);
     }
   }
 
