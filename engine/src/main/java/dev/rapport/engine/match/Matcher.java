@@ -39,6 +39,12 @@ public final class Matcher {
   private int[] postingSize = new int[256];
   private int[] refs = new int[256];
 
+  /** Terms in use per namespace, so posts skip fields no rule asks about. */
+  private final int[] fieldTerms = new int[16];
+
+  /** Bumped on every change of the rules (under the write lock); per-thread caches check it. */
+  private int version;
+
   /** Adds a rule, or replaces the rule with the same id. */
   public void put(String id, Rule rule) {
     Objects.requireNonNull(id, "id");
@@ -59,9 +65,13 @@ public final class Matcher {
       anchors[slot] = compiled.anchors();
       slotById.put(id, slot);
       growTerms(dict.size());
+      version++;
       for (int term : Evaluator.termIds(compiled.code())) {
-        if (refs[term]++ == 0 && dict.namespace(term) >= PATTERN) {
-          wildcards.add(dict.namespace(term) - PATTERN, term, dict.text(term));
+        if (refs[term]++ == 0) {
+          fieldTerms[dict.namespace(term)]++;
+          if (dict.namespace(term) >= PATTERN) {
+            wildcards.add(dict.namespace(term) - PATTERN, term, dict.text(term));
+          }
         }
       }
       for (int term : compiled.anchors()) {
@@ -132,9 +142,13 @@ public final class Matcher {
     for (int term : anchors[slot]) {
       removePosting(term, slot);
     }
+    version++;
     for (int term : Evaluator.termIds(code[slot])) {
-      if (--refs[term] == 0 && dict.namespace(term) >= PATTERN) {
-        wildcards.remove(dict.namespace(term) - PATTERN, term, dict.text(term));
+      if (--refs[term] == 0) {
+        fieldTerms[dict.namespace(term)]--;
+        if (dict.namespace(term) >= PATTERN) {
+          wildcards.remove(dict.namespace(term) - PATTERN, term, dict.text(term));
+        }
       }
     }
     ids[slot] = null;
@@ -244,31 +258,45 @@ public final class Matcher {
   }
 
   private void field(int ns, String value, Scratch s) {
-    if (value == null || value.isEmpty()) {
+    if (value == null || value.isEmpty() || fieldTerms[ns] == 0) {
       return;
     }
-    lookup(ns, Tokenizer.normalizeWord(value.toLowerCase(java.util.Locale.ROOT)), s);
+    int id;
+    if (value.equals(s.fieldValue[ns]) && s.fieldVersion[ns] == version) {
+      id = s.fieldId[ns];
+    } else {
+      id = lookup(ns, Tokenizer.normalizeWord(value.toLowerCase(java.util.Locale.ROOT)), s);
+      s.fieldValue[ns] = value;
+      s.fieldId[ns] = id;
+      s.fieldVersion[ns] = version;
+    }
+    if (id >= 0) {
+      s.occur(id, 0, Scratch.NO_TOKEN);
+    }
   }
 
   private void domains(int ns, String host, Scratch s) {
     if (host.isEmpty()) {
       return;
     }
+    if (fieldTerms[ns] == 0) {
+      return;
+    }
     String normal = Tokenizer.normalizeWord(host);
     for (int from = 0; from >= 0; ) {
-      lookup(ns, normal.substring(from), s);
+      int id = lookup(ns, normal.substring(from), s);
+      if (id >= 0) {
+        s.occur(id, 0, Scratch.NO_TOKEN);
+      }
       int dot = normal.indexOf('.', from);
       from = dot < 0 ? -1 : dot + 1;
     }
   }
 
-  private void lookup(int ns, String value, Scratch s) {
+  private int lookup(int ns, String value, Scratch s) {
     char[] key = s.key(value.length());
     value.getChars(0, value.length(), key, 0);
-    int id = dict.find(ns, key, 0, value.length(), TermDictionary.rawHash(key, 0, value.length()));
-    if (id >= 0) {
-      s.occur(id, 0, Scratch.NO_TOKEN);
-    }
+    return dict.find(ns, key, 0, value.length(), TermDictionary.rawHash(key, 0, value.length()));
   }
 
   private static List<Span> spans(int[] tokens, Scratch s) {

@@ -34,6 +34,12 @@ final class Scratch {
 
   int[] spans = new int[64];
 
+  /** Last value looked up per field namespace, for fields like network: that repeat. */
+  final String[] fieldValue = new String[16];
+
+  final int[] fieldId = new int[16];
+  final int[] fieldVersion = new int[16];
+
   void ensure(int terms, int rules) {
     if (stamp.length < terms) {
       int n = Math.max(terms, stamp.length * 3 / 2);

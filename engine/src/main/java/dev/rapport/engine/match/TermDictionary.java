@@ -7,15 +7,26 @@ import java.util.Arrays;
  * tokens are looked up straight from the tokenizer's char buffer without making Strings.
  */
 final class TermDictionary {
-  private int[] table = new int[1024];
+  /**
+   * Each slot holds (mixed hash << 32) | (record offset + 1). A record in {@code data} is
+   * namespace, length, id (two chars), then the term's characters, so a hit is checked in one cache
+   * line.
+   */
+  private long[] table = new long[1024];
+
   private int mask = table.length - 1;
-  private char[] chars = new char[4096];
+  private char[] data = new char[4096];
   private int charCount;
   private int[] offset = new int[256];
   private int[] length = new int[256];
   private int[] hashes = new int[256];
   private byte[] namespace = new byte[256];
   private int size;
+
+  /** Two-bit Bloom filter over the mixed hashes: most words of a post are in no rule. */
+  private long[] bloom = new long[64];
+
+  private int bloomMask = (bloom.length << 6) - 1;
 
   int size() {
     return size;
@@ -38,28 +49,38 @@ final class TermDictionary {
   }
 
   private static int mix(int h, int ns) {
-    h = h * 0x9E3779B9 + ns * 0x85EBCA6B;
-    return h ^ (h >>> 15);
+    h ^= ns * 0x9E3779B9;
+    h ^= h >>> 16;
+    h *= 0x85EBCA6B;
+    h ^= h >>> 13;
+    h *= 0xC2B2AE35;
+    return h ^ (h >>> 16);
   }
 
   int find(int ns, char[] key, int off, int len, int rawHash) {
     int h = mix(rawHash, ns);
+    int b1 = h & bloomMask;
+    int b2 = Integer.rotateRight(h, 16) & bloomMask;
+    if ((bloom[b1 >>> 6] & (1L << b1)) == 0 || (bloom[b2 >>> 6] & (1L << b2)) == 0) {
+      return -1;
+    }
     for (int slot = h & mask; ; slot = (slot + 1) & mask) {
-      int e = table[slot];
+      long e = table[slot];
       if (e == 0) {
         return -1;
       }
-      int id = e - 1;
-      if (hashes[id] == h && length[id] == len && namespace[id] == ns && same(id, key, off, len)) {
-        return id;
+      if ((int) (e >>> 32) == h) {
+        int at = (int) e - 1;
+        if (data[at] == ns && data[at + 1] == len && same(at + 4, key, off, len)) {
+          return (data[at + 2] << 16) | data[at + 3];
+        }
       }
     }
   }
 
-  private boolean same(int id, char[] key, int off, int len) {
-    int o = offset[id];
+  private boolean same(int o, char[] key, int off, int len) {
     for (int i = 0; i < len; i++) {
-      if (chars[o + i] != key[off + i]) {
+      if (data[o + i] != key[off + i]) {
         return false;
       }
     }
@@ -80,14 +101,21 @@ final class TermDictionary {
       hashes = Arrays.copyOf(hashes, n);
       namespace = Arrays.copyOf(namespace, n);
     }
-    if (charCount + key.length > chars.length) {
-      chars = Arrays.copyOf(chars, Math.max(chars.length * 2, charCount + key.length));
+    if (key.length > Character.MAX_VALUE) {
+      throw new IllegalArgumentException("term too long");
+    }
+    if (charCount + key.length + 4 > data.length) {
+      data = Arrays.copyOf(data, Math.max(data.length * 2, charCount + key.length + 4));
     }
     int id = size++;
-    System.arraycopy(key, 0, chars, charCount, key.length);
+    data[charCount] = (char) ns;
+    data[charCount + 1] = (char) key.length;
+    data[charCount + 2] = (char) (id >>> 16);
+    data[charCount + 3] = (char) id;
+    System.arraycopy(key, 0, data, charCount + 4, key.length);
     offset[id] = charCount;
     length[id] = key.length;
-    charCount += key.length;
+    charCount += key.length + 4;
     hashes[id] = mix(raw, ns);
     namespace[id] = (byte) ns;
     insert(id);
@@ -98,7 +126,7 @@ final class TermDictionary {
   }
 
   String text(int id) {
-    return new String(chars, offset[id], length[id]);
+    return new String(data, offset[id] + 4, length[id]);
   }
 
   int namespace(int id) {
@@ -106,23 +134,30 @@ final class TermDictionary {
   }
 
   private void insert(int id) {
+    int h = hashes[id];
+    int b1 = h & bloomMask;
+    int b2 = Integer.rotateRight(h, 16) & bloomMask;
+    bloom[b1 >>> 6] |= 1L << b1;
+    bloom[b2 >>> 6] |= 1L << b2;
     for (int slot = hashes[id] & mask; ; slot = (slot + 1) & mask) {
       if (table[slot] == 0) {
-        table[slot] = id + 1;
+        table[slot] = ((long) hashes[id] << 32) | (offset[id] + 1L);
         return;
       }
     }
   }
 
   private void rehash() {
-    table = new int[table.length * 2];
+    table = new long[table.length * 2];
     mask = table.length - 1;
+    bloom = new long[table.length / 16];
+    bloomMask = (bloom.length << 6) - 1;
     for (int id = 0; id < size; id++) {
       insert(id);
     }
   }
 
   long bytes() {
-    return 4L * table.length + 2L * chars.length + 13L * offset.length;
+    return 8L * table.length + 8L * bloom.length + 2L * data.length + 13L * offset.length;
   }
 }

@@ -218,7 +218,7 @@ public final class RuleParser {
         return new Node(inner.expr(), t.column());
       }
       case WORD -> {
-        return new Node(word(t, false), t.column());
+        return new Node(word(t), t.column());
       }
       case PHRASE -> {
         return new Node(phrase(t), t.column());
@@ -234,7 +234,7 @@ public final class RuleParser {
     }
   }
 
-  private Expr word(Lexeme t, boolean inTitle) {
+  private Expr word(Lexeme t) {
     String text = t.text();
     if (text.indexOf('*') >= 0 || text.indexOf('?') >= 0) {
       return wildcard(t);
@@ -308,7 +308,7 @@ public final class RuleParser {
       throw new RuleSyntaxException(name + ": needs a value", value.column());
     }
     if (name.equals("title")) {
-      return new Expr.Field(name, value.type() == Type.WORD ? word(value, true) : phrase(value));
+      return new Expr.Field(name, value.type() == Type.WORD ? word(value) : phrase(value));
     }
     if (value.type() == Type.PHRASE) {
       throw new RuleSyntaxException(name + ": takes one word, not a phrase", value.column());

@@ -59,6 +59,13 @@ public final class Tokenizer {
   }
 
   private static int other(CharSequence text, int i, int n, Tokens out, int pos) {
+    char c = text.charAt(i);
+    if (c < 128) {
+      if (c >= '0' && c <= '9') {
+        return number(text, i, n, out, pos);
+      }
+      return isAsciiWord(c) ? word(text, i, n, out, pos, Token.Kind.WORD) : i + 1;
+    }
     int cp = Character.codePointAt(text, i);
     if (Character.isDigit(cp) && Character.isBmpCodePoint(cp)) {
       return number(text, i, n, out, pos);
@@ -114,6 +121,23 @@ public final class Tokenizer {
     out.begin();
     int end = i;
     while (i < n) {
+      char c = s.charAt(i);
+      if (c < 128) {
+        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+          char f = (char) (c | 0x20);
+          if (!out.endsWithTwice(f)) {
+            out.append(f);
+          }
+          end = ++i;
+          continue;
+        } else if (c >= '0' && c <= '9') {
+          out.append(c);
+          end = ++i;
+          continue;
+        } else if (c != '\'') {
+          break;
+        }
+      }
       int cp = Character.codePointAt(s, i);
       int w = Character.charCount(cp);
       if (Character.isLetterOrDigit(cp) && !isIdeograph(cp) || isMark(cp)) {
@@ -137,14 +161,19 @@ public final class Tokenizer {
   }
 
   private static void appendWordChar(Tokens out, int cp) {
-    int before = out.lastLength();
-    appendFolded(out, cp);
-    int len = out.lastLength();
-    if (len > before && len >= 3) {
-      char a = out.charBack(1);
-      if (Character.isLetter(a) && a == out.charBack(2) && a == out.charBack(3)) {
-        out.charCount--;
+    char f;
+    if (cp < FOLD_LIMIT) {
+      f = FOLD[cp];
+    } else {
+      int lower = Character.toLowerCase(cp);
+      if (!Character.isBmpCodePoint(lower)) {
+        appendFolded(out, cp);
+        return;
       }
+      f = (char) lower;
+    }
+    if (f != 0 && !(out.endsWithTwice(f) && Character.isLetter(f))) {
+      out.append(f);
     }
   }
 

@@ -11,16 +11,16 @@ import java.util.List;
 public final class Tokens {
   private static final Token.Kind[] KINDS = Token.Kind.values();
 
-  char[] chars = new char[512];
+  char[] chars = new char[64];
   int charCount;
   int size;
-  int[] termStart = new int[64];
-  int[] termLength = new int[64];
-  int[] hash = new int[64];
-  int[] start = new int[64];
-  int[] end = new int[64];
-  int[] position = new int[64];
-  byte[] kind = new byte[64];
+  int[] termStart = new int[16];
+  int[] termLength = new int[16];
+  int[] hash = new int[16];
+  int[] start = new int[16];
+  int[] end = new int[16];
+  int[] position = new int[16];
+  byte[] kind = new byte[16];
 
   /** Number of tokens in the buffer. */
   public int size() {
@@ -85,13 +85,17 @@ public final class Tokens {
       grow();
     }
     termStart[size] = charCount;
+    runningHash = 0;
   }
+
+  private int runningHash;
 
   void append(char c) {
     if (charCount == chars.length) {
       chars = java.util.Arrays.copyOf(chars, chars.length * 2);
     }
     chars[charCount++] = c;
+    runningHash = 31 * runningHash + c;
   }
 
   /** Drops a started token, or keeps it when it has characters. */
@@ -101,12 +105,8 @@ public final class Tokens {
     if (len == 0) {
       return false;
     }
-    int h = 0;
-    for (int i = s; i < charCount; i++) {
-      h = 31 * h + chars[i];
-    }
     termLength[size] = len;
-    hash[size] = h;
+    hash[size] = runningHash;
     position[size] = pos;
     start[size] = from;
     end[size] = to;
@@ -119,12 +119,14 @@ public final class Tokens {
     charCount = termStart[size];
   }
 
-  int lastLength() {
-    return charCount - termStart[size];
+  /** Whether the token's last two characters are both c. */
+  boolean endsWithTwice(char c) {
+    int len = charCount - termStart[size];
+    return len >= 2 && chars[charCount - 1] == c && chars[charCount - 2] == c;
   }
 
-  char charBack(int back) {
-    return chars[charCount - back];
+  int lastLength() {
+    return charCount - termStart[size];
   }
 
   private void grow() {

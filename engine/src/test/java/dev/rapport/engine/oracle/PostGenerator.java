@@ -21,9 +21,26 @@ public final class PostGenerator {
   private final Vocabulary vocabulary;
   private final Random random;
 
+  private final ListeningRuleGenerator brands;
+  private final double brandRate;
+
   public PostGenerator(Vocabulary vocabulary, Random random) {
+    this(vocabulary, random, null, 0);
+  }
+
+  /** Posts where each word is, with probability brandRate, a random brand name instead. */
+  public PostGenerator(
+      Vocabulary vocabulary, Random random, ListeningRuleGenerator brands, double brandRate) {
     this.vocabulary = vocabulary;
     this.random = random;
+    this.brands = brands;
+    this.brandRate = brandRate;
+  }
+
+  private String word() {
+    return brands != null && random.nextDouble() < brandRate
+        ? brands.randomBrand()
+        : vocabulary.sample(random);
   }
 
   /** A post of 20 to 40 tokens. */
@@ -31,7 +48,7 @@ public final class PostGenerator {
     int length = 20 + random.nextInt(21);
     List<String> words = new ArrayList<>(length);
     for (int i = 0; i < length; i++) {
-      words.add(dress(vocabulary.sample(random)));
+      words.add(dress(word()));
     }
     return new Post(
         String.join(" ", words),
