@@ -1,15 +1,18 @@
 package dev.rapport.listening;
 
+import dev.rapport.people.PersonId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Published once, in the storing transaction, when a post matched at least one listening rule and
- * was stored as a new mention; people resolve the author from it, timeline adds a touchpoint.
+ * was stored as a new mention, with its author already resolved to a person; timeline adds a
+ * touchpoint.
  */
 public record MentionCaptured(
     long mentionId,
+    PersonId author,
     String network,
     String nativeId,
     String authorHandle,
@@ -21,6 +24,7 @@ public record MentionCaptured(
     List<String> ruleIds) {
 
   public MentionCaptured {
+    Objects.requireNonNull(author, "author");
     Objects.requireNonNull(network, "network");
     Objects.requireNonNull(nativeId, "nativeId");
     Objects.requireNonNull(authorHandle, "authorHandle");

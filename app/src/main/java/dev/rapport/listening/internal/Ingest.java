@@ -3,6 +3,7 @@ package dev.rapport.listening.internal;
 import dev.rapport.listening.MentionCaptured;
 import dev.rapport.listening.NormalizedPost;
 import dev.rapport.listening.Sources.IngestOutcome;
+import dev.rapport.people.PersonId;
 import dev.rapport.shared.InvalidInputException.FieldError;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +47,7 @@ class Ingest implements DisposableBean {
 
   private final PostValidator validator;
   private final PostClassifier classifier;
+  private final MentionAuthors authors;
   private final Mentions mentions;
   private final SourceStore sources;
   private final DeadLetters deadLetters;
@@ -60,6 +62,7 @@ class Ingest implements DisposableBean {
   Ingest(
       ListeningProperties props,
       PostClassifier classifier,
+      MentionAuthors authors,
       Mentions mentions,
       SourceStore sources,
       DeadLetters deadLetters,
@@ -68,6 +71,7 @@ class Ingest implements DisposableBean {
       TransactionTemplate tx) {
     this.validator = new PostValidator(props.rawMaxChars());
     this.classifier = classifier;
+    this.authors = authors;
     this.mentions = mentions;
     this.sources = sources;
     this.deadLetters = deadLetters;
@@ -179,9 +183,12 @@ class Ingest implements DisposableBean {
                   continue;
                 }
                 stored++;
+                PersonId author = authors.resolve(p);
+                mentions.linkAuthor(id.getAsLong(), author);
                 events.publishEvent(
                     new MentionCaptured(
                         id.getAsLong(),
+                        author,
                         p.network(),
                         p.nativeId(),
                         p.author().handle(),

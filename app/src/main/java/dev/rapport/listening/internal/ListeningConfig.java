@@ -3,16 +3,16 @@ package dev.rapport.listening.internal;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.ObjectMapper;
 
-/** Wires the interim classifier as the {@link PostClassifier}; the integrator swaps it here. */
+/** Wires the engine's matcher and readers as the {@link PostClassifier}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ListeningProperties.class)
 class ListeningConfig {
 
-  /** INTERIM: replace with an adapter over the engine matcher and readers after merge. */
   @Bean
-  KeywordRuleClassifier keywordRuleClassifier() {
-    return new KeywordRuleClassifier();
+  EngineClassifier engineClassifier(ObjectMapper json) {
+    return new EngineClassifier(json);
   }
 
   @Bean

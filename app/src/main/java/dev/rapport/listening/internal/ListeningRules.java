@@ -14,8 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The INTERIM keyword rules (table listening_rule): a name and comma-separated keywords or phrases.
- * Every change reloads the classifier's index. Replaced by the engine's rule language.
+ * The listening rules (table listening_rule): a name and a query in the listening rule language
+ * (terms, "phrases", AND/OR/NOT, NEAR/n, wildcards, #tags, @mentions, field filters); a
+ * comma-separated keyword list is accepted as shorthand for their OR. A rule that does not parse is
+ * refused with the parser's message and column. Every change reloads the engine's matcher.
  */
 @Component
 class ListeningRules {
@@ -24,9 +26,9 @@ class ListeningRules {
   record Rule(long id, String name, String keywords, boolean enabled) {}
 
   private final JdbcClient jdbc;
-  private final KeywordRuleClassifier classifier;
+  private final EngineClassifier classifier;
 
-  ListeningRules(JdbcClient jdbc, KeywordRuleClassifier classifier) {
+  ListeningRules(JdbcClient jdbc, EngineClassifier classifier) {
     this.jdbc = jdbc;
     this.classifier = classifier;
     reload();
@@ -52,7 +54,7 @@ class ListeningRules {
     jdbc.sql(
             "insert into listening_rule (name, keywords, enabled, created_at) values (:n, :k, :e, :t)")
         .param("n", name.strip())
-        .param("k", String.join(", ", keywords(keywords)))
+        .param("k", normalised(keywords))
         .param("e", enabled)
         .param("t", Timestamp.from(Instant.now()))
         .update();
@@ -87,7 +89,7 @@ class ListeningRules {
     check(name, keywords);
     jdbc.sql("update listening_rule set name = :n, keywords = :k, enabled = :e where id = :id")
         .param("n", name.strip())
-        .param("k", String.join(", ", keywords(keywords)))
+        .param("k", normalised(keywords))
         .param("e", enabled)
         .param("id", id)
         .update();
@@ -112,6 +114,12 @@ class ListeningRules {
     classifier.load(enabled);
   }
 
+  /** A keyword list is stored tidied ("a, b"); a query is stored as its author wrote it. */
+  private static String normalised(String raw) {
+    String query = EngineClassifier.toQuery(raw);
+    return query.equals(raw) ? raw.strip() : String.join(", ", keywords(raw));
+  }
+
   static List<String> keywords(String raw) {
     return Arrays.stream(raw.split(","))
         .map(String::strip)
@@ -125,18 +133,14 @@ class ListeningRules {
     if (name == null || name.isBlank() || name.length() > 200) {
       errors.add(new InvalidInputException.FieldError("name", "must be 1-200 characters"));
     }
-    if (keywords == null || keywords(keywords).isEmpty() || keywords.length() > 4000) {
+    if (keywords == null || keywords.isBlank() || keywords.length() > 4000) {
       errors.add(
           new InvalidInputException.FieldError(
-              "keywords", "give one or more comma-separated keywords (at most 4000 characters)"));
+              "keywords",
+              "give a rule query or comma-separated keywords (at most 4000 characters)"));
     } else {
-      for (String k : keywords(keywords)) {
-        if (KeywordRuleClassifier.words(k).isEmpty()) {
-          errors.add(
-              new InvalidInputException.FieldError(
-                  "keywords", "'" + k + "' has no letters or digits to match"));
-        }
-      }
+      EngineClassifier.error(keywords)
+          .ifPresent(e -> errors.add(new InvalidInputException.FieldError("keywords", e)));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);

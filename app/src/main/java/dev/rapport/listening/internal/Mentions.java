@@ -1,6 +1,7 @@
 package dev.rapport.listening.internal;
 
 import dev.rapport.listening.NormalizedPost;
+import dev.rapport.people.PersonId;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -85,6 +86,13 @@ class Mentions {
     }
     Number key = keys.getKey();
     return key == null ? OptionalLong.empty() : OptionalLong.of(key.longValue());
+  }
+
+  void linkAuthor(long mentionId, PersonId person) {
+    jdbc.sql("update listening_mention set author_person_id = :p where id = :id")
+        .param("p", person.value())
+        .param("id", mentionId)
+        .update();
   }
 
   List<Mention> recent(int limit) {

@@ -2,11 +2,14 @@ package dev.rapport.timeline.internal;
 
 import dev.rapport.access.AuditLog;
 import dev.rapport.lifecycle.StageChanged;
+import dev.rapport.listening.MentionCaptured;
 import dev.rapport.people.PersonsMerged;
+import dev.rapport.timeline.Direction;
 import dev.rapport.timeline.NewTouchpoint;
 import dev.rapport.timeline.SourceRef;
 import dev.rapport.timeline.Timeline;
 import dev.rapport.timeline.TouchpointKind;
+import java.time.Instant;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -68,5 +71,33 @@ class TimelineListeners {
                 ? summary.substring(0, TouchpointRules.MAX_SUMMARY)
                 : summary,
             new SourceRef(STAGE_SOURCE, Long.toString(change.changeId()), null)));
+  }
+
+  static final String MENTION_SOURCE = "listening.mention";
+
+  /** A captured post becomes a touchpoint on its author's timeline, in the storing transaction. */
+  @EventListener
+  @Transactional
+  void on(MentionCaptured mention) {
+    String text = mention.text().replaceAll("\\p{Cntrl}", " ").strip();
+    String summary = text.isEmpty() ? "(a post without text)" : text;
+    String url = mention.url();
+    if (url != null && !(url.startsWith("https://") || url.startsWith("http://"))) {
+      url = null;
+    }
+    Instant now = Instant.now();
+    timeline.append(
+        NewTouchpoint.of(
+            mention.author(),
+            null,
+            TouchpointKind.POST,
+            mention.network(),
+            Direction.IN,
+            mention.createdAt().isAfter(now) ? now : mention.createdAt(),
+            null,
+            summary.length() > TouchpointRules.MAX_SUMMARY
+                ? summary.substring(0, TouchpointRules.MAX_SUMMARY)
+                : summary,
+            new SourceRef(MENTION_SOURCE, Long.toString(mention.mentionId()), url)));
   }
 }

@@ -24,7 +24,7 @@ class SampleCorpusTest {
     }
     int valid = 0;
     int refused = 0;
-    KeywordRuleClassifier classifier = new KeywordRuleClassifier();
+    EngineClassifier classifier = new EngineClassifier(json);
     classifier.load(java.util.Map.of("1", "rapport, social crm, crm"));
     int matched = 0;
     for (String line : lines) {

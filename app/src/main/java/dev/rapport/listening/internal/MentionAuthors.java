@@ -1,0 +1,57 @@
+package dev.rapport.listening.internal;
+
+import dev.rapport.listening.NormalizedPost;
+import dev.rapport.people.Network;
+import dev.rapport.people.PersonId;
+import dev.rapport.people.SocialIdentities;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ties a mention's author to a person through people's identity resolution: a known identity (by
+ * profile URL, or handle on the same network) returns its person, otherwise one is created. Runs in
+ * the transaction that stores the mention, so a mention never exists without its author.
+ */
+@Component
+class MentionAuthors {
+
+  private final SocialIdentities identities;
+
+  MentionAuthors(SocialIdentities identities) {
+    this.identities = identities;
+  }
+
+  PersonId resolve(NormalizedPost post) {
+    NormalizedPost.Author author = post.author();
+    return identities.resolveAuthor(
+        network(post.network()),
+        author.handle(),
+        author.profileUrl(),
+        author.displayName(),
+        null,
+        metric(post, "followers"));
+  }
+
+  /** Listening's network names ("rss", "atom", "webhook" …) map onto people's list, else other. */
+  static Network network(String name) {
+    if (name == null) {
+      return Network.OTHER;
+    }
+    String n = name.trim().toLowerCase(java.util.Locale.ROOT);
+    if (n.equals("rss") || n.equals("atom") || n.equals("feed")) {
+      return Network.BLOG;
+    }
+    if (n.equals("twitter")) {
+      return Network.X;
+    }
+    try {
+      return Network.parse(n);
+    } catch (IllegalArgumentException e) {
+      return Network.OTHER;
+    }
+  }
+
+  private static Integer metric(NormalizedPost post, String key) {
+    Long v = post.metrics() == null ? null : post.metrics().get(key);
+    return v == null || v < 0 || v > Integer.MAX_VALUE ? null : v.intValue();
+  }
+}

@@ -1,0 +1,94 @@
+package dev.rapport.listening.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rapport.listening.NormalizedPost;
+import dev.rapport.listening.Sources;
+import dev.rapport.people.PersonId;
+import dev.rapport.shared.InvalidInputException;
+import dev.rapport.support.PersistenceTest;
+import dev.rapport.timeline.Timeline;
+import dev.rapport.timeline.Touchpoint;
+import dev.rapport.timeline.TouchpointFilter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A post goes through the engine's matcher and readers into a stored mention; its author is
+ * resolved to a person and the post lands on that person's timeline.
+ */
+@PersistenceTest
+class MentionPipelineTest {
+
+  @Autowired ListeningRules rules;
+  @Autowired Sources sources;
+  @Autowired Timeline timeline;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void aMatchedPostBecomesAMentionWithReadingsOnItsAuthorsTimeline() {
+    String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    rules.create("pipeline " + word, word + " NEAR/3 recommend*", true);
+    String handle = "@pipe" + word.substring(2, 8) + "@mastodon.example";
+    String text = "Can anyone recommend a " + word + " alternative? Ours is down again 😡";
+    Sources.IngestOutcome outcome =
+        sources.ingest(
+            "pipeline-test",
+            List.of(
+                post(handle, text),
+                post(handle + "x", "nothing to see about " + word + " here, no asking")));
+    assertThat(outcome.mentions()).isEqualTo(1);
+
+    Map<String, Object> row =
+        jdbc.sql(
+                "select author_person_id, spans, readings from listening_mention"
+                    + " where author_handle = :h")
+            .param("h", handle)
+            .query()
+            .singleRow();
+    assertThat(row.get("author_person_id")).isNotNull();
+    assertThat(row.get("spans").toString()).contains("\"start\"");
+    assertThat(row.get("readings").toString()).contains("\"sentiment\"").contains("\"intents\"");
+
+    PersonId author = new PersonId(((Number) row.get("author_person_id")).longValue());
+    List<Touchpoint> touchpoints =
+        timeline.forPerson(author, TouchpointFilter.firstPage(50)).items();
+    assertThat(touchpoints).anySatisfy(t -> assertThat(t.summary()).isEqualTo(text));
+  }
+
+  @Test
+  void aRuleThatDoesNotParseIsRefusedNamingTheColumn() {
+    assertThatThrownBy(() -> rules.create("broken", "crm NEAR/ recommend", true))
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(
+            e ->
+                assertThat(((InvalidInputException) e).errors())
+                    .anySatisfy(
+                        f -> {
+                          assertThat(f.field()).isEqualTo("keywords");
+                          assertThat(f.reason()).contains("column");
+                        }));
+  }
+
+  private static NormalizedPost post(String handle, String text) {
+    return new NormalizedPost(
+        "mastodon",
+        UUID.randomUUID().toString(),
+        new NormalizedPost.Author(handle, "Pipe Test", null),
+        text,
+        null,
+        Instant.now().minusSeconds(60),
+        "en",
+        null,
+        null,
+        null,
+        Map.of(),
+        null);
+  }
+}
