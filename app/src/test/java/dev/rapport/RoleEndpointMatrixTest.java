@@ -1,6 +1,14 @@
 package dev.rapport;
 
 import static dev.rapport.access.Permission.AUDIT_READ;
+import static dev.rapport.access.Permission.IMPORT_RUN;
+import static dev.rapport.access.Permission.LIFECYCLE_READ;
+import static dev.rapport.access.Permission.LISTENING_ADMIN;
+import static dev.rapport.access.Permission.LISTENING_READ;
+import static dev.rapport.access.Permission.PEOPLE_READ;
+import static dev.rapport.access.Permission.PEOPLE_WRITE;
+import static dev.rapport.access.Permission.TIMELINE_READ;
+import static dev.rapport.access.Permission.TIMELINE_WRITE;
 import static dev.rapport.access.Permission.USERS_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -9,6 +17,9 @@ import dev.rapport.access.Permission;
 import dev.rapport.access.Role;
 import dev.rapport.access.Team;
 import dev.rapport.access.TokenScope;
+import dev.rapport.people.Network;
+import dev.rapport.people.PersonId;
+import dev.rapport.people.SocialIdentities;
 import dev.rapport.support.AccessFixtures;
 import dev.rapport.support.AccessFixtures.TestUser;
 import dev.rapport.support.PersistenceTest;
@@ -16,6 +27,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -56,8 +68,6 @@ class RoleEndpointMatrixTest {
           endpoint("GET", "/login", NO_BODY, Who.ANYONE),
           endpoint("GET", "/actuator/health", NO_BODY, Who.ANYONE),
           endpoint("GET", "/", NO_BODY, Who.SIGNED_IN),
-          // not /api/v1/openapi.json: src/test/resources/application.properties hides the main
-          // one, so springdoc serves its default path in tests
           endpoint("GET", "/api/v1/openapi.json", NO_BODY, Who.SIGNED_IN),
           // access: API
           endpoint("GET", "/api/v1/me", NO_BODY, Who.SIGNED_IN),
@@ -113,15 +123,81 @@ class RoleEndpointMatrixTest {
           endpoint("POST", "/settings/teams/{freshTeam}/delete", NO_BODY, USERS_ADMIN),
           endpoint("GET", "/settings/visibility", NO_BODY, USERS_ADMIN),
           endpoint("POST", "/settings/visibility", "level_case=everyone", USERS_ADMIN),
-          endpoint("GET", "/settings/audit?objectType=user", NO_BODY, AUDIT_READ));
+          endpoint("GET", "/settings/audit?objectType=user", NO_BODY, AUDIT_READ),
+          // people: API
+          endpoint("GET", "/api/v1/persons?q=matrix&sort=-created", NO_BODY, PEOPLE_READ),
+          endpoint("GET", "/api/v1/persons/{person}", NO_BODY, PEOPLE_READ),
+          endpoint("GET", "/api/v1/persons/{person}/identities", NO_BODY, PEOPLE_READ),
+          endpoint(
+              "POST", "/api/v1/persons", "{'firstName':'Matrix','lastName':'P{n}'}", PEOPLE_WRITE),
+          endpoint("DELETE", "/api/v1/persons/{freshPerson}", NO_BODY, PEOPLE_WRITE),
+          endpoint("GET", "/api/v1/accounts", NO_BODY, PEOPLE_READ),
+          endpoint("POST", "/api/v1/accounts", "{'name':'Matrix Co {n}'}", PEOPLE_WRITE),
+          endpoint("GET", "/api/v1/merges", NO_BODY, PEOPLE_READ),
+          endpoint("GET", "/api/v1/merges/proposals", NO_BODY, PEOPLE_READ),
+          endpoint("GET", "/api/v1/icp", NO_BODY, PEOPLE_READ),
+          endpoint("GET", "/api/v1/imports", NO_BODY, IMPORT_RUN),
+          // people: pages
+          endpoint("GET", "/persons", NO_BODY, PEOPLE_READ),
+          endpoint("GET", "/persons/{person}", NO_BODY, PEOPLE_READ),
+          endpoint("GET", "/persons/new", NO_BODY, PEOPLE_WRITE),
+          endpoint("GET", "/accounts", NO_BODY, PEOPLE_READ),
+          endpoint("GET", "/merges", NO_BODY, PEOPLE_READ),
+          endpoint("GET", "/imports", NO_BODY, IMPORT_RUN),
+          endpoint("GET", "/settings/icp", NO_BODY, PEOPLE_READ),
+          // timeline
+          endpoint("GET", "/api/v1/persons/{person}/touchpoints", NO_BODY, TIMELINE_READ),
+          endpoint(
+              "POST",
+              "/api/v1/persons/{person}/touchpoints",
+              "{'kind':'note','channel':'matrix','occurredAt':'2026-01-02T03:04:05Z',"
+                  + "'summary':'matrix {n}','source':{'type':'matrix','id':'{n}'}}",
+              TIMELINE_WRITE),
+          endpoint("GET", "/timeline/persons/{person}", NO_BODY, TIMELINE_READ),
+          endpoint("POST", "/timeline/persons/{person}/notes", "text=matrix+{n}", TIMELINE_WRITE),
+          // lifecycle
+          endpoint("GET", "/api/v1/lifecycle/models", NO_BODY, LIFECYCLE_READ),
+          endpoint("GET", "/api/v1/lifecycle/product-lines", NO_BODY, LIFECYCLE_READ),
+          endpoint("GET", "/api/v1/persons/{person}/stages", NO_BODY, LIFECYCLE_READ),
+          endpoint("GET", "/settings/lifecycle", NO_BODY, LIFECYCLE_READ),
+          endpoint("GET", "/lifecycle/persons/{person}/panel", NO_BODY, LIFECYCLE_READ),
+          // listening
+          endpoint("GET", "/api/v1/mentions", NO_BODY, LISTENING_READ),
+          endpoint("GET", "/api/v1/sources", NO_BODY, LISTENING_READ),
+          endpoint("GET", "/api/v1/dead-letters", NO_BODY, LISTENING_READ),
+          endpoint("GET", "/api/v1/listening/rules", NO_BODY, LISTENING_READ),
+          endpoint(
+              "POST",
+              "/api/v1/listening/rules",
+              "{'name':'m{n}','keywords':'matrixword{n}'}",
+              LISTENING_ADMIN),
+          endpoint("GET", "/listening", NO_BODY, LISTENING_READ),
+          endpoint("GET", "/listening/sources", NO_BODY, LISTENING_READ),
+          endpoint("GET", "/listening/rules", NO_BODY, LISTENING_READ));
 
   @Autowired AccessFixtures access;
   @Autowired JdbcClient jdbc;
+  @Autowired SocialIdentities identities;
 
   private final AtomicLong seq = new AtomicLong();
   private final Map<Role, Caller> callers = new EnumMap<>(Role.class);
   private Team team;
   private TestUser someUser;
+
+  private PersonId person;
+
+  /** One person, without an owner so that every role may see it. */
+  private PersonId person() {
+    if (person == null) {
+      person = newPerson();
+    }
+    return person;
+  }
+
+  private PersonId newPerson() {
+    return identities.resolveAuthor(
+        Network.OTHER, "matrix-" + UUID.randomUUID(), null, "Matrix Person", null, null);
+  }
 
   /** Values for the placeholders; a feature adds its own here. */
   Map<String, Function<Caller, String>> placeholders() {
@@ -131,7 +207,9 @@ class RoleEndpointMatrixTest {
         "team", c -> String.valueOf(team.id()),
         "freshTeam", c -> String.valueOf(access.team().id()),
         "myToken", c -> c == null ? "1" : tokenId(c.user()),
-        "myPassword", c -> c == null ? "whatever-password" : c.user().password());
+        "myPassword", c -> c == null ? "whatever-password" : c.user().password(),
+        "person", c -> String.valueOf(person().value()),
+        "freshPerson", c -> String.valueOf(newPerson().value()));
   }
 
   @TestFactory
