@@ -125,7 +125,7 @@ class RoleEndpointMatrixTest {
           endpoint("POST", "/settings/visibility", "level_case=everyone", USERS_ADMIN),
           endpoint("GET", "/settings/audit?objectType=user", NO_BODY, AUDIT_READ),
           // people: API
-          endpoint("GET", "/api/v1/persons?q=matrix&sort=-created", NO_BODY, PEOPLE_READ),
+          endpoint("GET", "/api/v1/persons?q=matrix&sort=created,desc", NO_BODY, PEOPLE_READ),
           endpoint("GET", "/api/v1/persons/{person}", NO_BODY, PEOPLE_READ),
           endpoint("GET", "/api/v1/persons/{person}/identities", NO_BODY, PEOPLE_READ),
           endpoint(
