@@ -14,6 +14,7 @@ import dev.rapport.lifecycle.StageOwner;
 import dev.rapport.lifecycle.StageSpell;
 import dev.rapport.people.PersonId;
 import dev.rapport.shared.InvalidInputException;
+import dev.rapport.shared.JsonBody;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

@@ -4,6 +4,7 @@ import dev.rapport.access.Actors;
 import dev.rapport.people.AccountId;
 import dev.rapport.people.PersonId;
 import dev.rapport.shared.InvalidInputException;
+import dev.rapport.shared.JsonBody;
 import dev.rapport.timeline.Direction;
 import dev.rapport.timeline.NewTouchpoint;
 import dev.rapport.timeline.SourceRef;

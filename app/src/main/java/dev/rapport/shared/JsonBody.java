@@ -1,6 +1,5 @@
-package dev.rapport.timeline.internal;
+package dev.rapport.shared;
 
-import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.InvalidInputException.FieldError;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,7 +19,7 @@ import tools.jackson.databind.ObjectMapper;
  * Reads a request body field by field so that every refusal names the field (with its path, such as
  * {@code source.url}) and the reason, instead of a generic "cannot read request".
  */
-final class JsonBody {
+public final class JsonBody {
 
   private final JsonNode node;
   private final String prefix;
@@ -32,7 +31,7 @@ final class JsonBody {
     this.errors = errors;
   }
 
-  static JsonBody parse(ObjectMapper json, String body, Set<String> allowed) {
+  public static JsonBody parse(ObjectMapper json, String body, Set<String> allowed) {
     if (body == null || body.isBlank()) {
       throw InvalidInputException.of("body", "is empty; send a JSON object");
     }
@@ -51,7 +50,7 @@ final class JsonBody {
   }
 
   /** The nested object under {@code field}, sharing this body's error list; null when absent. */
-  JsonBody object(String field, Set<String> allowed) {
+  public JsonBody object(String field, Set<String> allowed) {
     if (!has(field)) {
       return null;
     }
@@ -73,11 +72,11 @@ final class JsonBody {
     }
   }
 
-  boolean has(String field) {
+  public boolean has(String field) {
     return node.has(field) && !node.get(field).isNull();
   }
 
-  String text(String field, boolean required) {
+  public String text(String field, boolean required) {
     if (!has(field)) {
       if (required) {
         error(field, "is required");
@@ -92,7 +91,7 @@ final class JsonBody {
     return v.asString();
   }
 
-  Long id(String field) {
+  public Long id(String field) {
     if (!has(field)) {
       return null;
     }
@@ -104,7 +103,55 @@ final class JsonBody {
     return v.longValue();
   }
 
-  BigDecimal decimal(String field) {
+  /** A string, stripped; when required it may not be blank; never longer than maxLength. */
+  public String text(String field, boolean required, int maxLength) {
+    String raw = text(field, required);
+    if (raw == null) {
+      return null;
+    }
+    String s = raw.strip();
+    if (required && s.isEmpty()) {
+      error(field, "must not be blank");
+      return null;
+    }
+    if (s.length() > maxLength) {
+      error(field, "is longer than " + maxLength + " characters (" + s.length() + ")");
+      return null;
+    }
+    return s;
+  }
+
+  public Long id(String field, boolean required) {
+    if (!has(field) && required) {
+      error(field, "is required");
+    }
+    return id(field);
+  }
+
+  public List<Long> ids(String field) {
+    if (!has(field)) {
+      error(field, "is required");
+      return null;
+    }
+    JsonNode v = node.get(field);
+    if (!v.isArray()) {
+      error(field, "must be an array of ids");
+      return null;
+    }
+    List<Long> ids = new ArrayList<>();
+    int i = 0;
+    for (JsonNode e : v.values()) {
+      if (!e.isIntegralNumber() || !e.canConvertToLong() || e.longValue() <= 0) {
+        error(field + "[" + i + "]", "must be a positive whole number");
+        return null;
+      }
+      ids.add(e.longValue());
+      i++;
+    }
+    return ids;
+  }
+
+  public BigDecimal decimal(String field) {
     if (!has(field)) {
       return null;
     }
@@ -123,7 +170,7 @@ final class JsonBody {
     return null;
   }
 
-  Instant instant(String field, boolean required) {
+  public Instant instant(String field, boolean required) {
     String s = text(field, required);
     if (s == null) {
       return null;
@@ -136,7 +183,7 @@ final class JsonBody {
     }
   }
 
-  <E extends Enum<E>> E oneOf(String field, Class<E> type, boolean required) {
+  public <E extends Enum<E>> E oneOf(String field, Class<E> type, boolean required) {
     String s = text(field, required);
     if (s == null) {
       return null;
@@ -157,7 +204,7 @@ final class JsonBody {
     }
   }
 
-  void error(String field, String reason) {
+  public void error(String field, String reason) {
     errors.add(new FieldError(name(field), reason));
   }
 
@@ -165,7 +212,7 @@ final class JsonBody {
     return prefix + field;
   }
 
-  void throwIfInvalid() {
+  public void throwIfInvalid() {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
