@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sustained ingest benchmark: file source -> classification (10,000 interim keyword rules) ->
+# Sustained ingest benchmark: file source -> classification (10,000 listening rules on the engine matcher and readers) ->
 # storage. Usage: bench/ingest.sh [--quick] [--db h2|postgres] [--posts N] [--rules N]
 # --quick (50,000 posts on H2) runs in well under five minutes and ends with one line:
 #   db=h2 posts=... posts_per_s=... p50_ms=... p99_ms=... stored_exactly_once=true|false

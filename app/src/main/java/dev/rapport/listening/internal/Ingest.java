@@ -8,7 +8,9 @@ import dev.rapport.shared.InvalidInputException.FieldError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -164,6 +166,19 @@ class Ingest implements DisposableBean {
   }
 
   private IngestQueue.BatchOutcome store(IngestQueue.Job job) {
+    // Match and read first, then tie each matched post's author to a person in its own short
+    // transaction: a batch transaction that created identities would hold their locks until the
+    // whole batch commits and make concurrent workers time out on the same new author.
+    List<Classification> classes = new ArrayList<>(job.posts().size());
+    Map<String, PersonId> authorsByKey = new HashMap<>();
+    for (NormalizedPost p : job.posts()) {
+      Classification c = classifier.classify(p);
+      classes.add(c);
+      if (c.matched()) {
+        authorsByKey.computeIfAbsent(
+            p.network() + "\u0000" + p.author().handle(), k -> authors.resolve(p));
+      }
+    }
     IngestQueue.BatchOutcome outcome =
         tx.execute(
             status -> {
@@ -171,8 +186,9 @@ class Ingest implements DisposableBean {
               int stored = 0;
               int unmatched = 0;
               int duplicates = 0;
-              for (NormalizedPost p : job.posts()) {
-                Classification c = classifier.classify(p);
+              for (int i = 0; i < job.posts().size(); i++) {
+                NormalizedPost p = job.posts().get(i);
+                Classification c = classes.get(i);
                 if (!c.matched()) {
                   unmatched++;
                   continue;
@@ -183,7 +199,7 @@ class Ingest implements DisposableBean {
                   continue;
                 }
                 stored++;
-                PersonId author = authors.resolve(p);
+                PersonId author = authorsByKey.get(p.network() + "\u0000" + p.author().handle());
                 mentions.linkAuthor(id.getAsLong(), author);
                 events.publishEvent(
                     new MentionCaptured(

@@ -4,12 +4,17 @@ import dev.rapport.listening.NormalizedPost;
 import dev.rapport.people.Network;
 import dev.rapport.people.PersonId;
 import dev.rapport.people.SocialIdentities;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
  * Ties a mention's author to a person through people's identity resolution: a known identity (by
- * profile URL, or handle on the same network) returns its person, otherwise one is created. Runs in
- * the transaction that stores the mention, so a mention never exists without its author.
+ * profile URL, or handle on the same network) returns its person, otherwise one is created. Each
+ * resolution is its own short transaction, before the batch that stores the mentions; when two
+ * workers create the same new author at once, the loser's unique-key failure is retried and finds
+ * the winner's identity. An author resolved for a batch that then fails stays resolved: the retry
+ * finds it again.
  */
 @Component
 class MentionAuthors {
@@ -21,6 +26,14 @@ class MentionAuthors {
   }
 
   PersonId resolve(NormalizedPost post) {
+    try {
+      return resolveOnce(post);
+    } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
+      return resolveOnce(post);
+    }
+  }
+
+  private PersonId resolveOnce(NormalizedPost post) {
     NormalizedPost.Author author = post.author();
     return identities.resolveAuthor(
         network(post.network()),

@@ -12,9 +12,15 @@ import dev.rapport.timeline.Timeline;
 import dev.rapport.timeline.Touchpoint;
 import dev.rapport.timeline.TouchpointFilter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,6 +66,44 @@ class MentionPipelineTest {
     List<Touchpoint> touchpoints =
         timeline.forPerson(author, TouchpointFilter.firstPage(50)).items();
     assertThat(touchpoints).anySatisfy(t -> assertThat(t.summary()).isEqualTo(text));
+  }
+
+  @Test
+  void concurrentBatchesWithTheSameNewAuthorsStoreEveryPostAndOnePersonPerAuthor()
+      throws Exception {
+    String word = "zr" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    rules.create("concurrent " + word, word, true);
+    List<String> handles =
+        IntStream.range(0, 5).mapToObj(i -> "@same" + i + word + "@example.social").toList();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Sources.IngestOutcome>> results = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        List<NormalizedPost> batch =
+            IntStream.range(0, 40)
+                .mapToObj(i -> post(handles.get(i % handles.size()), "about " + word + " " + i))
+                .toList();
+        results.add(pool.submit(() -> sources.ingest("concurrent-test", batch)));
+      }
+      int mentions = 0;
+      for (Future<Sources.IngestOutcome> r : results) {
+        mentions += r.get(60, TimeUnit.SECONDS).mentions();
+      }
+      assertThat(mentions).isEqualTo(80);
+    } finally {
+      pool.shutdownNow();
+    }
+    for (String handle : handles) {
+      assertThat(
+              jdbc.sql(
+                      "select count(distinct author_person_id) from listening_mention"
+                          + " where author_handle = :h and author_person_id is not null")
+                  .param("h", handle)
+                  .query(Long.class)
+                  .single())
+          .as("persons for %s", handle)
+          .isEqualTo(1L);
+    }
   }
 
   @Test
