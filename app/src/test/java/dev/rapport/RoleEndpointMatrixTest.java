@@ -171,9 +171,37 @@ class RoleEndpointMatrixTest {
               "/api/v1/listening/rules",
               "{'name':'m{n}','keywords':'matrixword{n}'}",
               LISTENING_ADMIN),
+          endpoint(
+              "POST",
+              "/api/v1/listening/rules",
+              "{'name':'q{n}','query':'matrixword{n} NEAR/3 crm'}",
+              LISTENING_ADMIN),
+          endpoint("GET", "/api/v1/listening/rules/{rule}", NO_BODY, LISTENING_READ),
+          endpoint(
+              "PUT",
+              "/api/v1/listening/rules/{rule}",
+              "{'name':'matrix rule','query':'matrixrule OR matrixword{n}'}",
+              LISTENING_ADMIN),
+          endpoint("POST", "/api/v1/listening/rules/{rule}/disable", NO_BODY, LISTENING_ADMIN),
+          endpoint("POST", "/api/v1/listening/rules/{rule}/enable", NO_BODY, LISTENING_ADMIN),
+          endpoint(
+              "POST",
+              "/api/v1/listening/rules/test",
+              "{'query':'matrixword{n} OR crm','limit':20}",
+              LISTENING_READ),
           endpoint("GET", "/listening", NO_BODY, LISTENING_READ),
           endpoint("GET", "/listening/sources", NO_BODY, LISTENING_READ),
-          endpoint("GET", "/listening/rules", NO_BODY, LISTENING_READ));
+          endpoint("GET", "/listening/rules", NO_BODY, LISTENING_READ),
+          endpoint("GET", "/listening/rules/{rule}/edit", NO_BODY, LISTENING_READ),
+          endpoint("POST", "/listening/rules", "name=f{n}&query=formword{n}", LISTENING_ADMIN),
+          endpoint(
+              "POST",
+              "/listening/rules/{rule}",
+              "name=matrix+rule&query=matrixrule+OR+formword{n}",
+              LISTENING_ADMIN),
+          endpoint("POST", "/listening/rules/{rule}/disable", NO_BODY, LISTENING_ADMIN),
+          endpoint("POST", "/listening/rules/{rule}/enable", NO_BODY, LISTENING_ADMIN),
+          endpoint("POST", "/listening/rules/test", "query=formword{n}+OR+crm", LISTENING_READ));
 
   @Autowired AccessFixtures access;
   @Autowired JdbcClient jdbc;
@@ -185,6 +213,23 @@ class RoleEndpointMatrixTest {
   private TestUser someUser;
 
   private PersonId person;
+
+  private Long rule;
+
+  /** One listening rule, made straight in the table (the rule endpoints edit it). */
+  private long rule() {
+    if (rule == null) {
+      jdbc.sql(
+              "insert into listening_rule (name, keywords, enabled, created_at)"
+                  + " values ('matrix rule', 'matrixrule', true, current_timestamp)")
+          .update();
+      rule =
+          jdbc.sql("select max(id) from listening_rule where name = 'matrix rule'")
+              .query(Long.class)
+              .single();
+    }
+    return rule;
+  }
 
   /** One person, without an owner so that every role may see it. */
   private PersonId person() {
@@ -209,7 +254,8 @@ class RoleEndpointMatrixTest {
         "myToken", c -> c == null ? "1" : tokenId(c.user()),
         "myPassword", c -> c == null ? "whatever-password" : c.user().password(),
         "person", c -> String.valueOf(person().value()),
-        "freshPerson", c -> String.valueOf(newPerson().value()));
+        "freshPerson", c -> String.valueOf(newPerson().value()),
+        "rule", c -> String.valueOf(rule()));
   }
 
   @TestFactory

@@ -1,12 +1,17 @@
 package dev.rapport.listening.internal;
 
+import dev.rapport.shared.InvalidInputException;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** The listening API: sources and their health, dead letters, mentions, interim keyword rules. */
+/**
+ * The listening API: sources and their health, dead letters, mentions, listening rules and rule
+ * tests.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class ListeningApiController {
@@ -25,26 +33,47 @@ class ListeningApiController {
   /** Body of POST /api/v1/sources. */
   record NewSource(String name, String kind, JsonNode config, Integer pollSeconds) {}
 
-  /** Body of POST and PUT /api/v1/listening/rules. */
-  record RuleBody(String name, String keywords, Boolean enabled) {}
+  /**
+   * Body of POST and PUT /api/v1/listening/rules: the rule text as {@code query}, or under its
+   * legacy name {@code keywords}.
+   */
+  record RuleBody(String name, String query, String keywords, Boolean enabled) {
+    String text() {
+      return query != null ? query : keywords;
+    }
+
+    String field() {
+      return query != null || keywords == null ? "query" : "keywords";
+    }
+
+    boolean isEnabled() {
+      return enabled == null || enabled;
+    }
+  }
+
+  /** Body of POST /api/v1/listening/rules/test. */
+  record TestBody(String query, Integer limit) {}
 
   private final SourceAdmin admin;
   private final DeadLetters deadLetters;
   private final Mentions mentions;
   private final ListeningRules rules;
   private final Ingest ingest;
+  private final RuleTester tester;
 
   ListeningApiController(
       SourceAdmin admin,
       DeadLetters deadLetters,
       Mentions mentions,
       ListeningRules rules,
-      Ingest ingest) {
+      Ingest ingest,
+      RuleTester tester) {
     this.admin = admin;
     this.deadLetters = deadLetters;
     this.mentions = mentions;
     this.rules = rules;
     this.ingest = ingest;
+    this.tester = tester;
   }
 
   @GetMapping("/sources")
@@ -127,13 +156,60 @@ class ListeningApiController {
   @PreAuthorize("@access.allows('LISTENING_ADMIN')")
   ResponseEntity<ListeningRules.Rule> createRule(@RequestBody RuleBody body) {
     return ResponseEntity.status(HttpStatus.CREATED)
-        .body(rules.create(body.name(), body.keywords(), body.enabled() == null || body.enabled()));
+        .body(rules.create(body.name(), body.text(), body.isEnabled(), body.field()));
+  }
+
+  @GetMapping("/listening/rules/{id}")
+  @PreAuthorize("@access.allows('LISTENING_READ')")
+  ListeningRules.Rule rule(@PathVariable long id) {
+    return rules.get(id);
   }
 
   @PutMapping("/listening/rules/{id}")
   @PreAuthorize("@access.allows('LISTENING_ADMIN')")
   ListeningRules.Rule updateRule(@PathVariable long id, @RequestBody RuleBody body) {
-    return rules.update(id, body.name(), body.keywords(), body.enabled() == null || body.enabled());
+    return rules.update(id, body.name(), body.text(), body.isEnabled(), body.field());
+  }
+
+  @PostMapping("/listening/rules/{id}/enable")
+  @PreAuthorize("@access.allows('LISTENING_ADMIN')")
+  ListeningRules.Rule enableRule(@PathVariable long id) {
+    return rules.enable(id, true);
+  }
+
+  @PostMapping("/listening/rules/{id}/disable")
+  @PreAuthorize("@access.allows('LISTENING_ADMIN')")
+  ListeningRules.Rule disableRule(@PathVariable long id) {
+    return rules.enable(id, false);
+  }
+
+  /** Runs a query, unsaved, over the most recent stored mentions; a read, so LISTENING_READ. */
+  @PostMapping("/listening/rules/test")
+  @PreAuthorize("@access.allows('LISTENING_READ')")
+  RuleTester.TestResult testRule(@RequestBody TestBody body) {
+    return tester.test("query", body.query(), body.limit());
+  }
+
+  /** Problem Details for a query the parser refused, with the column it points at. */
+  @ExceptionHandler(RuleQueryRefused.class)
+  ProblemDetail refusedQuery(RuleQueryRefused e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setTitle("Invalid input");
+    problem.setType(URI.create("https://rapport.dev/problems/invalid-input"));
+    List<Map<String, Object>> errors = new ArrayList<>();
+    for (InvalidInputException.FieldError err : e.errors()) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("field", err.field());
+      one.put("reason", err.reason());
+      if (err.field().equals(e.field())) {
+        one.put("message", e.error().message());
+        one.put("column", e.error().column());
+      }
+      errors.add(one);
+    }
+    problem.setProperty("errors", errors);
+    return problem;
   }
 
   @DeleteMapping("/listening/rules/{id}")

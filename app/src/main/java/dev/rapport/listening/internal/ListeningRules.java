@@ -1,5 +1,6 @@
 package dev.rapport.listening.internal;
 
+import dev.rapport.engine.rules.ParseError;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.NotFoundException;
 import java.sql.Timestamp;
@@ -22,8 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ListeningRules {
 
-  /** One rule as the API shows it. */
-  record Rule(long id, String name, String keywords, boolean enabled) {}
+  /**
+   * One rule as the API shows it: the query as its author wrote it (also under the legacy name
+   * keywords) and the canonical form the engine reads, null when the stored text no longer parses.
+   */
+  record Rule(
+      long id, String name, String query, String keywords, String canonical, boolean enabled) {}
+
+  private static final String COLUMNS = "select id, name, keywords, enabled from listening_rule";
 
   private final JdbcClient jdbc;
   private final EngineClassifier classifier;
@@ -35,22 +42,35 @@ class ListeningRules {
   }
 
   List<Rule> all() {
-    return jdbc.sql("select id, name, keywords, enabled from listening_rule order by id")
-        .query(Rule.class)
-        .list();
+    return jdbc.sql(COLUMNS + " order by id").query(ListeningRules::row).list();
   }
 
   Rule get(long id) {
-    return jdbc.sql("select id, name, keywords, enabled from listening_rule where id = :id")
+    return jdbc.sql(COLUMNS + " where id = :id")
         .param("id", id)
-        .query(Rule.class)
+        .query(ListeningRules::row)
         .optional()
         .orElseThrow(() -> new NotFoundException("listening rule", id));
   }
 
+  private static Rule row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    String text = rs.getString(3);
+    String canonical =
+        EngineClassifier.parse(text) instanceof dev.rapport.engine.rules.Rule r
+            ? r.canonical()
+            : null;
+    return new Rule(rs.getLong(1), rs.getString(2), text, text, canonical, rs.getBoolean(4));
+  }
+
   @Transactional
   Rule create(String name, String keywords, boolean enabled) {
-    check(name, keywords);
+    return create(name, keywords, enabled, "keywords");
+  }
+
+  /** Creates a rule; errors in the query name {@code field}, the field it came in. */
+  @Transactional
+  Rule create(String name, String keywords, boolean enabled, String field) {
+    check(name, keywords, field);
     jdbc.sql(
             "insert into listening_rule (name, keywords, enabled, created_at) values (:n, :k, :e, :t)")
         .param("n", name.strip())
@@ -72,7 +92,7 @@ class ListeningRules {
   void createAll(Map<String, String> nameToKeywords) {
     Timestamp now = Timestamp.from(Instant.now());
     for (Map.Entry<String, String> e : nameToKeywords.entrySet()) {
-      check(e.getKey(), e.getValue());
+      check(e.getKey(), e.getValue(), "keywords");
       jdbc.sql(
               "insert into listening_rule (name, keywords, enabled, created_at) values (:n, :k, true, :t)")
           .param("n", e.getKey())
@@ -85,11 +105,28 @@ class ListeningRules {
 
   @Transactional
   Rule update(long id, String name, String keywords, boolean enabled) {
+    return update(id, name, keywords, enabled, "keywords");
+  }
+
+  @Transactional
+  Rule update(long id, String name, String keywords, boolean enabled, String field) {
     get(id);
-    check(name, keywords);
+    check(name, keywords, field);
     jdbc.sql("update listening_rule set name = :n, keywords = :k, enabled = :e where id = :id")
         .param("n", name.strip())
         .param("k", normalised(keywords))
+        .param("e", enabled)
+        .param("id", id)
+        .update();
+    reload();
+    return get(id);
+  }
+
+  /** Turns a rule on or off; the matcher follows at once. */
+  @Transactional
+  Rule enable(long id, boolean enabled) {
+    get(id);
+    jdbc.sql("update listening_rule set enabled = :e where id = :id")
         .param("e", enabled)
         .param("id", id)
         .update();
@@ -128,7 +165,7 @@ class ListeningRules {
         .toList();
   }
 
-  private static void check(String name, String keywords) {
+  private static void check(String name, String keywords, String field) {
     List<InvalidInputException.FieldError> errors = new ArrayList<>();
     if (name == null || name.isBlank() || name.length() > 200) {
       errors.add(new InvalidInputException.FieldError("name", "must be 1-200 characters"));
@@ -136,11 +173,9 @@ class ListeningRules {
     if (keywords == null || keywords.isBlank() || keywords.length() > 4000) {
       errors.add(
           new InvalidInputException.FieldError(
-              "keywords",
-              "give a rule query or comma-separated keywords (at most 4000 characters)"));
-    } else {
-      EngineClassifier.error(keywords)
-          .ifPresent(e -> errors.add(new InvalidInputException.FieldError("keywords", e)));
+              field, "give a rule query or comma-separated keywords (at most 4000 characters)"));
+    } else if (EngineClassifier.parse(keywords) instanceof ParseError e) {
+      throw new RuleQueryRefused(errors, field, EngineClassifier.toQuery(keywords), e);
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
