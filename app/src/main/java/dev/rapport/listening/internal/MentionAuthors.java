@@ -2,8 +2,13 @@ package dev.rapport.listening.internal;
 
 import dev.rapport.listening.NormalizedPost;
 import dev.rapport.people.Network;
+import dev.rapport.people.PersonDeleted;
 import dev.rapport.people.PersonId;
+import dev.rapport.people.PersonsMerged;
 import dev.rapport.people.SocialIdentities;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -25,12 +30,42 @@ class MentionAuthors {
     this.identities = identities;
   }
 
+  /**
+   * Authors already resolved, by network and handle: a busy author's later posts skip the lookup. A
+   * merge retires a person, so every merge empties it; a deleted person is dropped from it; so does
+   * growing past its bound.
+   */
+  private final Map<String, PersonId> known = new ConcurrentHashMap<>();
+
+  private static final int MAX_KNOWN = 100_000;
+
   PersonId resolve(NormalizedPost post) {
-    try {
-      return resolveOnce(post);
-    } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
-      return resolveOnce(post);
+    String key = post.network() + "\u0000" + post.author().handle();
+    PersonId cached = known.get(key);
+    if (cached != null) {
+      return cached;
     }
+    PersonId person;
+    try {
+      person = resolveOnce(post);
+    } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
+      person = resolveOnce(post);
+    }
+    if (known.size() >= MAX_KNOWN) {
+      known.clear();
+    }
+    known.put(key, person);
+    return person;
+  }
+
+  @EventListener
+  void on(PersonsMerged merged) {
+    known.clear();
+  }
+
+  @EventListener
+  void on(PersonDeleted deleted) {
+    known.values().removeIf(deleted.person()::equals);
   }
 
   private PersonId resolveOnce(NormalizedPost post) {

@@ -2,6 +2,7 @@ package dev.rapport.people.internal;
 
 import dev.rapport.access.AuditLog;
 import dev.rapport.people.PersonCreated;
+import dev.rapport.people.PersonDeleted;
 import dev.rapport.people.PersonId;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.InvalidInputException.FieldError;
@@ -89,6 +90,7 @@ class PersonService {
         .update();
     persons.delete(id);
     audit.record(Visible.PERSON, id, AuditLog.Action.DELETE, old.draft(), null);
+    events.publishEvent(new PersonDeleted(new PersonId(id)));
   }
 
   /** The person if the current user may see it; otherwise not found, so existence does not leak. */

@@ -2,11 +2,15 @@ package dev.rapport.listening.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.rapport.access.Role;
 import dev.rapport.listening.NormalizedPost;
 import dev.rapport.listening.Sources;
 import dev.rapport.people.PersonId;
 import dev.rapport.shared.InvalidInputException;
+import dev.rapport.support.AccessFixtures;
 import dev.rapport.support.PersistenceTest;
 import dev.rapport.timeline.Timeline;
 import dev.rapport.timeline.Touchpoint;
@@ -36,6 +40,7 @@ class MentionPipelineTest {
   @Autowired Sources sources;
   @Autowired Timeline timeline;
   @Autowired JdbcClient jdbc;
+  @Autowired AccessFixtures fixtures;
 
   @Test
   void aMatchedPostBecomesAMentionWithReadingsOnItsAuthorsTimeline() {
@@ -104,6 +109,37 @@ class MentionPipelineTest {
           .as("persons for %s", handle)
           .isEqualTo(1L);
     }
+  }
+
+  @Test
+  void anAuthorWhosePersonWasDeletedIsResolvedAfresh() throws Exception {
+    String word = "zs" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    rules.create("deleted " + word, word, true);
+    String handle = "@gone" + word + "@example.social";
+    sources.ingest("deleted-test", List.of(post(handle, "first " + word)));
+    long first = personOf(handle, "first " + word);
+    fixtures
+        .mvc()
+        .perform(delete("/api/v1/persons/{id}", first).with(fixtures.as(Role.ADMIN)))
+        .andExpect(status().isNoContent());
+    sources.ingest("deleted-test", List.of(post(handle, "second " + word)));
+    long second = personOf(handle, "second " + word);
+    assertThat(second).isNotEqualTo(first);
+    assertThat(
+            jdbc.sql("select count(*) from person where id = :id")
+                .param("id", second)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1L);
+  }
+
+  private long personOf(String handle, String text) {
+    return jdbc.sql(
+            "select author_person_id from listening_mention where author_handle = :h and text = :t")
+        .param("h", handle)
+        .param("t", text)
+        .query(Long.class)
+        .single();
   }
 
   @Test

@@ -180,6 +180,7 @@ public final class IngestBench {
           text.append(filler[random.nextInt(filler.length)]).append(' ');
         }
         String id = "bench-" + i;
+        int author = random.nextInt(5000);
         if (random.nextDouble() < matchShare) {
           text.append(
               random.nextBoolean() ? "kw" + random.nextInt(rules) : "#kw" + random.nextInt(rules));
@@ -189,8 +190,10 @@ public final class IngestBench {
             "{\"network\":\"mastodon\",\"id\":\""
                 + id
                 + "\",\"author\":{\"handle\":\"@user"
-                + random.nextInt(5000)
-                + "@bench.example\",\"profileUrl\":\"https://bench.example/@u\"},\"text\":\""
+                + author
+                + "@bench.example\",\"profileUrl\":\"https://bench.example/@user"
+                + author
+                + "\"},\"text\":\""
                 + text
                 + "\",\"url\":\"https://bench.example/@u/"
                 + i
