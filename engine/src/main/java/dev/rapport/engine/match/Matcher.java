@@ -233,11 +233,13 @@ public final class Matcher {
   private void record(Tokens t, int ns, int tokenBit, Scratch s) {
     char[] chars = t.chars();
     boolean probe = !wildcards.isEmpty();
+    int[] ids = s.tokenIds(t.size());
+    dict.findAll(ns, t, ids, s.entries);
     for (int i = 0, n = t.size(); i < n; i++) {
       int off = t.termStart(i);
       int len = t.termLength(i);
       int pos = t.position(i);
-      int id = dict.find(ns, chars, off, len, t.hash(i));
+      int id = ids[i];
       if (id >= 0) {
         s.occur(id, pos, i | tokenBit);
       }

@@ -34,6 +34,11 @@ final class Scratch {
 
   int[] spans = new int[64];
 
+  /** Per token of the post being recorded: its term id, and the dictionary's working slots. */
+  int[] tokenIds = new int[64];
+
+  long[] entries = new long[64];
+
   /** Last value looked up per field namespace, for fields like network: that repeat. */
   final String[] fieldValue = new String[16];
 
@@ -119,6 +124,15 @@ final class Scratch {
       spans = new int[Math.max(needed, spans.length * 2)];
     }
     return spans;
+  }
+
+  int[] tokenIds(int needed) {
+    if (tokenIds.length < needed) {
+      int n = Math.max(needed, tokenIds.length * 2);
+      tokenIds = new int[n];
+      entries = new long[n];
+    }
+    return tokenIds;
   }
 
   char[] key(int needed) {

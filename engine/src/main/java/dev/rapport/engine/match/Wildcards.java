@@ -13,6 +13,14 @@ final class Wildcards {
   private int[][] patternsByPrefix = new int[16][];
   private char[][] patternById = new char[16][];
   private final int[] lengthUse = new int[MAX_KEY + 1];
+
+  /**
+   * How many keys of each length end in each character (folded to 7 bits): a token is probed at
+   * prefix length k only when some key of length k ends in the token's k-th character, so words
+   * skip nearly every dictionary probe without hashing.
+   */
+  private final int[] tailUse = new int[(MAX_KEY + 1) << 7];
+
   private int maxLength;
 
   boolean isEmpty() {
@@ -34,6 +42,9 @@ final class Wildcards {
     list[list.length - 1] = patternId;
     patternsByPrefix[p] = list;
     lengthUse[key.length()]++;
+    if (!key.isEmpty()) {
+      tailUse[tail(key.length(), key.charAt(key.length() - 1))]++;
+    }
     maxLength = Math.max(maxLength, key.length());
   }
 
@@ -50,6 +61,9 @@ final class Wildcards {
     }
     patternsByPrefix[p] = kept.length == 0 ? null : kept;
     patternById[patternId] = null;
+    if (!key.isEmpty()) {
+      tailUse[tail(key.length(), key.charAt(key.length() - 1))]--;
+    }
     if (--lengthUse[key.length()] == 0 && key.length() == maxLength) {
       while (maxLength > 0 && lengthUse[maxLength] == 0) {
         maxLength--;
@@ -68,13 +82,18 @@ final class Wildcards {
     return pattern.substring(0, i);
   }
 
+  private static int tail(int length, char last) {
+    return (length << 7) | (last & 127);
+  }
+
   /** Records an occurrence of every pattern the token matches. */
   void probe(int ns, char[] chars, int off, int len, Scratch s, int pos, int token) {
     int h = 0;
     int limit = Math.min(len, maxLength);
     for (int k = 1; k <= limit; k++) {
-      h = 31 * h + chars[off + k - 1];
-      if (lengthUse[k] == 0) {
+      char c = chars[off + k - 1];
+      h = 31 * h + c;
+      if (tailUse[tail(k, c)] == 0) {
         continue;
       }
       int p = prefixes.find(ns, chars, off, k, h);

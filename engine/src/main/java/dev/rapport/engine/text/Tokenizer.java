@@ -119,6 +119,7 @@ public final class Tokenizer {
   private static int word(CharSequence s, int i, int n, Tokens out, int pos, Token.Kind kind) {
     int from = i;
     out.begin();
+    i = out.asciiWord(s, i, n);
     int end = i;
     while (i < n) {
       char c = s.charAt(i);

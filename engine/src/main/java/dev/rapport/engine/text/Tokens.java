@@ -98,6 +98,37 @@ public final class Tokens {
     runningHash = 31 * runningHash + c;
   }
 
+  /**
+   * Appends the run of ASCII letters and digits at the start of a word in one tight loop, the way
+   * {@link Tokenizer} appends them one by one (lower-cased, a letter dropped when the token already
+   * ends with it twice); returns where the run stops.
+   */
+  int asciiWord(CharSequence s, int i, int n) {
+    int cc = charCount;
+    if (chars.length - cc < n - i) {
+      chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, cc + n - i));
+    }
+    char[] buf = chars;
+    int first = termStart[size];
+    int h = runningHash;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+        c = (char) (c | 0x20);
+        if (cc - first >= 2 && buf[cc - 1] == c && buf[cc - 2] == c) {
+          continue;
+        }
+      } else if (c < '0' || c > '9') {
+        break;
+      }
+      buf[cc++] = c;
+      h = 31 * h + c;
+    }
+    charCount = cc;
+    runningHash = h;
+    return i;
+  }
+
   /** Drops a started token, or keeps it when it has characters. */
   boolean finish(Token.Kind k, int pos, int from, int to) {
     int s = termStart[size];
