@@ -2,6 +2,8 @@ package dev.rapport.access;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
@@ -10,12 +12,21 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 class JdbcAuditLog implements AuditLog {
 
+  private static final String INSERT =
+      """
+      insert into audit_log (at, actor_id, actor_name, object_type, object_id, action,
+                             old_value, new_value)
+      values (?, ?, ?, ?, ?, ?, ?, ?)
+      """;
+
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
   private final Actors actors;
   private final ObjectMapper json;
 
-  JdbcAuditLog(JdbcClient jdbc, Actors actors, ObjectMapper json) {
+  JdbcAuditLog(JdbcClient jdbc, JdbcTemplate template, Actors actors, ObjectMapper json) {
     this.jdbc = jdbc;
+    this.template = template;
     this.actors = actors;
     this.json = json;
   }
@@ -39,5 +50,33 @@ class JdbcAuditLog implements AuditLog {
         .param("old", oldValue == null ? null : json.writeValueAsString(oldValue))
         .param("new", newValue == null ? null : json.writeValueAsString(newValue))
         .update();
+  }
+
+  /** One JDBC batch for all entries: same rows, same actor and time as {@link #record} each. */
+  @Override
+  public void recordAll(List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    Actor actor = actors.current();
+    Timestamp at = Timestamp.from(Instant.now());
+    template.batchUpdate(
+        INSERT,
+        entries,
+        500,
+        (ps, e) -> {
+          ps.setTimestamp(1, at);
+          if (actor.userId() == null) {
+            ps.setNull(2, java.sql.Types.BIGINT);
+          } else {
+            ps.setObject(2, actor.userId());
+          }
+          ps.setString(3, actor.name());
+          ps.setString(4, e.objectType());
+          ps.setString(5, String.valueOf(e.objectId()));
+          ps.setString(6, e.action().name());
+          ps.setString(7, e.oldValue() == null ? null : json.writeValueAsString(e.oldValue()));
+          ps.setString(8, e.newValue() == null ? null : json.writeValueAsString(e.newValue()));
+        });
   }
 }

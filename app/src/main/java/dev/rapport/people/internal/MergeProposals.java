@@ -85,17 +85,24 @@ class MergeProposals {
     if (keys.isEmpty()) {
       return 0;
     }
+    // one indexed pass over every unmerged namesake: their ids and accounts
     Map<String, List<Long>> byName = new HashMap<>();
+    Map<Long, Long> accountOf = new HashMap<>();
     jdbc.sql(
             // no "order by id": H2 would walk the primary key and test every row against the list
-            "select id, name_key from person where name_key in (:keys) and merged_into is null")
+            "select id, name_key, account_id from person where name_key in (:keys)"
+                + " and merged_into is null")
         .param("keys", keys)
         .query(
             (RowCallbackHandler)
-                rs ->
-                    byName
-                        .computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
-                        .add(rs.getLong(1)));
+                rs -> {
+                  long id = rs.getLong(1);
+                  byName.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(id);
+                  long account = rs.getLong(3);
+                  if (!rs.wasNull()) {
+                    accountOf.put(id, account);
+                  }
+                });
     byName.values().forEach(ids -> ids.sort(null));
     Set<Long> candidates = new TreeSet<>();
     byName.values().stream()
@@ -104,11 +111,7 @@ class MergeProposals {
     if (candidates.isEmpty()) {
       return 0;
     }
-    Map<Long, Set<String>> theirs = new HashMap<>();
-    List<Long> all = new ArrayList<>(candidates);
-    for (int from = 0; from < all.size(); from += 1000) {
-      theirs.putAll(companyDomains(all.subList(from, Math.min(all.size(), from + 1000))));
-    }
+    Map<Long, Set<String>> theirs = namesakeDomains(keys, candidates, accountOf);
     int made = 0;
     for (Map.Entry<Long, Set<String>> entry : mine.entrySet()) {
       long personId = entry.getKey();
@@ -153,6 +156,64 @@ class MergeProposals {
         > 0;
   }
 
+  /**
+   * The company domains of the candidates, read by name (one indexed join per source) rather than
+   * by thousands of ids: the same sources as {@link #companyDomains(Collection)}.
+   */
+  private Map<Long, Set<String>> namesakeDomains(
+      Set<String> keys, Set<Long> candidates, Map<Long, Long> accountOf) {
+    Map<Long, Set<String>> out = new HashMap<>();
+    jdbc.sql(
+            "select e.person_id, e.domain from person p join person_email e on e.person_id = p.id"
+                + " where p.name_key in (:keys) and p.merged_into is null")
+        .param("keys", keys)
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  long person = rs.getLong(1);
+                  String domain = rs.getString(2);
+                  if (candidates.contains(person) && !FREE_MAIL.contains(domain)) {
+                    out.computeIfAbsent(person, k -> new TreeSet<>()).add(domain);
+                  }
+                });
+    Map<Long, List<Long>> byAccount = new HashMap<>();
+    for (long person : candidates) {
+      Long account = accountOf.get(person);
+      if (account != null) {
+        byAccount.computeIfAbsent(account, k -> new ArrayList<>()).add(person);
+      }
+    }
+    List<Long> accountIds = new ArrayList<>(byAccount.keySet());
+    for (int from = 0; from < accountIds.size(); from += 1000) {
+      jdbc.sql("select account_id, domain from account_domain where account_id in (:a)")
+          .param("a", accountIds.subList(from, Math.min(accountIds.size(), from + 1000)))
+          .query(
+              (RowCallbackHandler)
+                  rs -> {
+                    for (long person : byAccount.get(rs.getLong(1))) {
+                      out.computeIfAbsent(person, k -> new TreeSet<>()).add(rs.getString(2));
+                    }
+                  });
+    }
+    jdbc.sql(
+            "select s.person_id, s.url_key from person p join social_identity s"
+                + " on s.person_id = p.id where p.name_key in (:keys) and p.merged_into is null"
+                + " and s.network = 'blog' and s.url_key is not null")
+        .param("keys", keys)
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  long person = rs.getLong(1);
+                  if (candidates.contains(person)) {
+                    String url = rs.getString(2);
+                    int slash = url.indexOf('/');
+                    out.computeIfAbsent(person, k -> new TreeSet<>())
+                        .add(slash < 0 ? url : url.substring(0, slash));
+                  }
+                });
+    return out;
+  }
+
   Set<String> companyDomains(long personId) {
     return companyDomains(List.of(personId)).getOrDefault(personId, Set.of());
   }
@@ -160,13 +221,12 @@ class MergeProposals {
   /** Each person's company domains: from their emails (not free mail), account and blog. */
   Map<Long, Set<String>> companyDomains(Collection<Long> personIds) {
     Map<Long, Set<String>> out = new HashMap<>();
-    jdbc.sql("select person_id, email from person_email where person_id in (:ids)")
+    jdbc.sql("select person_id, domain from person_email where person_id in (:ids)")
         .param("ids", personIds)
         .query(
             (RowCallbackHandler)
                 rs -> {
-                  String e = rs.getString(2);
-                  String domain = e.substring(e.indexOf('@') + 1);
+                  String domain = rs.getString(2);
                   if (!FREE_MAIL.contains(domain)) {
                     out.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(domain);
                   }

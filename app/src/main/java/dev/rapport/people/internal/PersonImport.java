@@ -297,8 +297,11 @@ class PersonImport implements ImportKind {
   private void write(List<PersonStore.NewPerson> creates, List<Object[]> updates, Instant now) {
     persons.insertAll(creates, now);
     List<Long> created = new ArrayList<>(creates.size());
+    // one audit row per created or changed person, written as one batch per chunk
+    List<AuditLog.Entry> trail = new ArrayList<>(creates.size() + updates.size());
     for (PersonStore.NewPerson p : creates) {
-      audit.record(Visible.PERSON, p.id(), AuditLog.Action.CREATE, null, p.draft());
+      trail.add(
+          new AuditLog.Entry(Visible.PERSON, p.id(), AuditLog.Action.CREATE, null, p.draft()));
       events.publishEvent(new PersonCreated(new PersonId(p.id()), "import"));
       created.add(p.id());
     }
@@ -307,9 +310,12 @@ class PersonImport implements ImportKind {
       PersonDraft draft = (PersonDraft) u[1];
       if (!draft.equals(old.draft())) {
         persons.update(old.id(), draft, now);
-        audit.record(Visible.PERSON, old.id(), AuditLog.Action.UPDATE, old.draft(), draft);
+        trail.add(
+            new AuditLog.Entry(
+                Visible.PERSON, old.id(), AuditLog.Action.UPDATE, old.draft(), draft));
       }
     }
+    audit.recordAll(trail);
     proposals.proposeAmong(created);
   }
 }

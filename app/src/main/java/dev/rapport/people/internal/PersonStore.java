@@ -79,12 +79,13 @@ class PersonStore {
     List<Object[]> phones = new ArrayList<>();
     List<Object[]> tags = new ArrayList<>();
     for (NewPerson p : persons) {
-      p.draft().emails().forEach(e -> emails.add(new Object[] {e, p.id()}));
+      p.draft().emails().forEach(e -> emails.add(new Object[] {e, p.id(), emailDomain(e)}));
       p.draft().phones().forEach(ph -> phones.add(new Object[] {p.id(), ph}));
       p.draft().tags().forEach(t -> tags.add(new Object[] {p.id(), t}));
     }
     if (!emails.isEmpty()) {
-      template.batchUpdate("insert into person_email (email, person_id) values (?, ?)", emails);
+      template.batchUpdate(
+          "insert into person_email (email, person_id, domain) values (?, ?, ?)", emails);
     }
     if (!phones.isEmpty()) {
       template.batchUpdate("insert into person_phone (person_id, phone) values (?, ?)", phones);
@@ -92,6 +93,11 @@ class PersonStore {
     if (!tags.isEmpty()) {
       template.batchUpdate("insert into person_tag (person_id, tag) values (?, ?)", tags);
     }
+  }
+
+  /** The part of an email after its '@' (the whole text when there is none), as V21 stores it. */
+  static String emailDomain(String email) {
+    return email.substring(email.indexOf('@') + 1);
   }
 
   void update(long id, PersonDraft d, Instant now) {

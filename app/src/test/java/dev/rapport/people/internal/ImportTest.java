@@ -21,6 +21,8 @@ class ImportTest {
   @Autowired PersonService persons;
   @Autowired PersonStore store;
   @Autowired CsvExport export;
+  @Autowired MergeProposals proposals;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -156,6 +158,93 @@ class ImportTest {
     assertThat(gil.firstName()).isEqualTo("Gil");
     assertThat(gil.title()).isEqualTo("Head of Engineering");
     assertThat(gil.tags()).containsExactlyInAnyOrder("imported", "beta");
+  }
+
+  long auditRows(long personId, String action) {
+    return jdbc.sql(
+            "select count(*) from audit_log where object_type = 'person' and object_id = :id"
+                + " and action = :action")
+        .param("id", String.valueOf(personId))
+        .param("action", action)
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
+  void everyImportedCreateAndUpdateIsAuditedOncePerPersonWithOldAndNewValues() {
+    String csv =
+        "first_name,last_name,email,title\n"
+            + "Ida,Audit,ida."
+            + run
+            + "@audit.example,Analyst\n"
+            + "Ole,Audit,ole."
+            + run
+            + "@audit.example,Analyst\n";
+    assertThat(importCsv("persons", "email", false, csv, Map.of()).created()).isEqualTo(2);
+    long ida = store.personWithEmail("ida." + run + "@audit.example").orElseThrow();
+    long ole = store.personWithEmail("ole." + run + "@audit.example").orElseThrow();
+    assertThat(auditRows(ida, "CREATE")).isEqualTo(1);
+    assertThat(auditRows(ole, "CREATE")).isEqualTo(1);
+    ImportJobs.Status second =
+        importCsv(
+            "persons",
+            "email",
+            false,
+            "email,title\nida." + run + "@audit.example,Lead Analyst\n",
+            Map.of());
+    assertThat(second.updated()).isEqualTo(1);
+    assertThat(auditRows(ida, "UPDATE")).isEqualTo(1);
+    assertThat(auditRows(ole, "UPDATE")).isZero();
+    List<String> update =
+        jdbc.sql(
+                "select actor_name, old_value, new_value from audit_log where object_type ="
+                    + " 'person' and object_id = :id and action = 'UPDATE'")
+            .param("id", String.valueOf(ida))
+            .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+            .single();
+    assertThat(update.get(0)).isNotBlank();
+    assertThat(update.get(1)).contains("Analyst").doesNotContain("Lead Analyst");
+    assertThat(update.get(2)).contains("Lead Analyst");
+  }
+
+  @Test
+  void importedNamesakesAtOneCompanyAreProposedForMergeByEmailOrAccountDomain() {
+    String domain = "merge" + run + ".example";
+    String csv =
+        "first_name,last_name,email,account_domain\n"
+            + "Uma,Namesake"
+            + run
+            + ",uma."
+            + run
+            + "@"
+            + domain
+            + ",\n"
+            // free mail says nothing; the account's domain is the evidence
+            + "Uma,Namesake"
+            + run
+            + ",uma."
+            + run
+            + "@gmail.com,"
+            + domain
+            + "\n"
+            + "Uma,Namesake"
+            + run
+            + ",uma."
+            + run
+            + "@elsewhere"
+            + run
+            + ".example,\n";
+    assertThat(importCsv("persons", "email", false, csv, Map.of()).created()).isEqualTo(3);
+    long atWork = store.personWithEmail("uma." + run + "@" + domain).orElseThrow();
+    long freeMail = store.personWithEmail("uma." + run + "@gmail.com").orElseThrow();
+    long elsewhere =
+        store.personWithEmail("uma." + run + "@elsewhere" + run + ".example").orElseThrow();
+    List<MergeProposals.Proposal> pending = proposals.pendingFor(atWork);
+    assertThat(pending).hasSize(1);
+    assertThat(List.of(pending.get(0).personA(), pending.get(0).personB()))
+        .containsExactlyInAnyOrder(atWork, freeMail);
+    assertThat(pending.get(0).evidence()).contains(domain);
+    assertThat(proposals.pendingFor(elsewhere)).isEmpty();
   }
 
   @Test

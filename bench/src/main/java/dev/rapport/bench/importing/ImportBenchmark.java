@@ -101,7 +101,7 @@ public final class ImportBenchmark {
                 "--spring.datasource.username=sa",
                 "--spring.datasource.password=",
                 "--server.port=0",
-                "--rapport.admin.password=bench-only",
+                "--rapport.admin.password=bench-only-not-a-real-secret",
                 "--logging.level.root=WARN")) {
       ImportJobs jobs = app.getBean(ImportJobs.class);
       JdbcClient jdbc = app.getBean(JdbcClient.class);
