@@ -14,10 +14,14 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -165,6 +169,34 @@ class Ingest implements DisposableBean {
     return validator.check(post, where, Instant.now());
   }
 
+  /** Attempts of one batch transaction that lost a lock race with another worker. */
+  static final int STORE_ATTEMPTS = 5;
+
+  /**
+   * Runs {@code body} (one whole transaction), again up to {@code attempts} times in all when it
+   * lost a race with a concurrent transaction: a deadlock, a lock timeout, or a unique key the
+   * other one inserted first (two workers creating the same author's identity). The failed attempt
+   * was rolled back entirely, so the retry stores each post once; any other failure is thrown at
+   * once.
+   */
+  static <T> T retryingRaces(int attempts, Supplier<T> body) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return body.get();
+      } catch (TransientDataAccessException | DuplicateKeyException e) {
+        if (attempt >= attempts) {
+          throw e;
+        }
+        try {
+          Thread.sleep(ThreadLocalRandom.current().nextLong(5, 50L * attempt));
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
   private IngestQueue.BatchOutcome store(IngestQueue.Job job) {
     // Match and read first, then tie each matched post's author to a person in its own short
     // transaction: a batch transaction that created identities would hold their locks until the
@@ -180,52 +212,57 @@ class Ingest implements DisposableBean {
       }
     }
     IngestQueue.BatchOutcome outcome =
-        tx.execute(
-            status -> {
-              Instant now = Instant.now();
-              int stored = 0;
-              int unmatched = 0;
-              int duplicates = 0;
-              for (int i = 0; i < job.posts().size(); i++) {
-                NormalizedPost p = job.posts().get(i);
-                Classification c = classes.get(i);
-                if (!c.matched()) {
-                  unmatched++;
-                  continue;
-                }
-                OptionalLong id = mentions.storeIfNew(p, c, job.sourceId(), now);
-                if (id.isEmpty()) {
-                  duplicates++;
-                  continue;
-                }
-                stored++;
-                PersonId author = authorsByKey.get(p.network() + "\u0000" + p.author().handle());
-                mentions.linkAuthor(id.getAsLong(), author);
-                events.publishEvent(
-                    new MentionCaptured(
-                        id.getAsLong(),
-                        author,
-                        p.network(),
-                        p.nativeId(),
-                        p.author().handle(),
-                        p.author().profileUrl(),
-                        p.author().displayName(),
-                        p.text(),
-                        p.url(),
-                        p.createdAt(),
-                        c.ruleIds()));
-              }
-              if (job.sourceId() != null) {
-                sources.counted(job.sourceId(), job.posts().size(), unmatched, stored);
-              }
-              return new IngestQueue.BatchOutcome(stored, unmatched, duplicates);
-            });
+        retryingRaces(STORE_ATTEMPTS, () -> storeOnce(job, classes, authorsByKey));
     long done = System.nanoTime();
     for (int i = 0; i < outcome.mentions(); i++) {
       latency.record(done - job.enqueuedNanos());
     }
     postsStored.addAndGet(outcome.mentions());
     return outcome;
+  }
+
+  private IngestQueue.BatchOutcome storeOnce(
+      IngestQueue.Job job, List<Classification> classes, Map<String, PersonId> authorsByKey) {
+    return tx.execute(
+        status -> {
+          Instant now = Instant.now();
+          int stored = 0;
+          int unmatched = 0;
+          int duplicates = 0;
+          for (int i = 0; i < job.posts().size(); i++) {
+            NormalizedPost p = job.posts().get(i);
+            Classification c = classes.get(i);
+            if (!c.matched()) {
+              unmatched++;
+              continue;
+            }
+            OptionalLong id = mentions.storeIfNew(p, c, job.sourceId(), now);
+            if (id.isEmpty()) {
+              duplicates++;
+              continue;
+            }
+            stored++;
+            PersonId author = authorsByKey.get(p.network() + "\u0000" + p.author().handle());
+            mentions.linkAuthor(id.getAsLong(), author);
+            events.publishEvent(
+                new MentionCaptured(
+                    id.getAsLong(),
+                    author,
+                    p.network(),
+                    p.nativeId(),
+                    p.author().handle(),
+                    p.author().profileUrl(),
+                    p.author().displayName(),
+                    p.text(),
+                    p.url(),
+                    p.createdAt(),
+                    c.ruleIds()));
+          }
+          if (job.sourceId() != null) {
+            sources.counted(job.sourceId(), job.posts().size(), unmatched, stored);
+          }
+          return new IngestQueue.BatchOutcome(stored, unmatched, duplicates);
+        });
   }
 
   LatencyRecorder latency() {
