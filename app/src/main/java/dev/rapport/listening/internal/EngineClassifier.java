@@ -7,7 +7,6 @@ import dev.rapport.engine.match.Span;
 import dev.rapport.engine.read.BrandSet;
 import dev.rapport.engine.read.PostReader;
 import dev.rapport.engine.read.Reading;
-import dev.rapport.engine.rules.ParseError;
 import dev.rapport.engine.rules.ParseResult;
 import dev.rapport.engine.rules.Rule;
 import dev.rapport.engine.rules.RuleParser;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -31,6 +29,7 @@ final class EngineClassifier implements PostClassifier {
   private final PostReader reader = PostReader.create();
   private final ObjectMapper json;
   private volatile BrandSet brands = BrandSet.NONE;
+  private volatile List<String> loaded = List.of();
 
   EngineClassifier(ObjectMapper json) {
     this.json = json;
@@ -58,7 +57,7 @@ final class EngineClassifier implements PostClassifier {
 
   /** Replaces the whole rule set (id → rule text); rules that no longer parse are left out. */
   synchronized void load(Map<String, String> rules) {
-    for (String id : currentIds()) {
+    for (String id : loaded) {
       if (!rules.containsKey(id)) {
         matcher.remove(id);
       }
@@ -72,12 +71,6 @@ final class EngineClassifier implements PostClassifier {
           }
         });
     loaded = List.copyOf(rules.keySet());
-  }
-
-  private volatile List<String> loaded = List.of();
-
-  private List<String> currentIds() {
-    return loaded;
   }
 
   int size() {
@@ -133,11 +126,5 @@ final class EngineClassifier implements PostClassifier {
     out.put("events", r.events());
     out.put("topics", r.topics());
     return out;
-  }
-
-  static Optional<String> error(String text) {
-    return parse(text) instanceof ParseError e
-        ? Optional.of(e.message() + " at column " + e.column())
-        : Optional.empty();
   }
 }
