@@ -21,9 +21,13 @@ public final class PostReader {
   private final EventReader events = new EventReader();
   private final TopicReader topics;
 
-  private PostReader() {
+  private PostReader(boolean learned) {
     lexicon = Lexicon.load();
-    sentiment = new SentimentReader(lexicon, Cues.load("sentiment_cues.tsv"));
+    sentiment =
+        new SentimentReader(
+            lexicon,
+            Cues.load("sentiment_cues.tsv"),
+            learned ? SentimentModel.load("sentiment_model.tsv") : null);
     intentCues = Cues.load("intent_cues.tsv");
     eventCues = Cues.load("event_cues.tsv");
     topics = new TopicReader(Cues.load("topics.tsv"));
@@ -31,7 +35,25 @@ public final class PostReader {
 
   /** Loads the lexicon and cue data from the classpath. */
   public static PostReader create() {
-    return new PostReader();
+    return new PostReader(true);
+  }
+
+  /** A reader whose sentiment comes from the rules alone, as the model's training needs it. */
+  static PostReader rulesOnly() {
+    return new PostReader(false);
+  }
+
+  /** What the sentiment rules find in an English post: the learned model's input. */
+  SentimentReader.Features sentimentFeatures(String text, BrandSet brands) {
+    String post = text == null ? "" : cut(text);
+    BrandSet known = brands == null ? BrandSet.NONE : brands;
+    List<Token> tokens = Tokenizer.tokenize(post);
+    View view = View.of(tokens);
+    Names names = Names.of(view, tokens, known.find(tokens), lexicon);
+    List<Cues.Match> intentMatches = intentCues.find(view, names::isName);
+    boolean[] muted = muted(view, tokens.size(), intentMatches);
+    List<EventSignal> lifeEvents = events.read(post, view, eventCues.find(view, names::isName));
+    return sentiment.features(post, tokens, view, muted, lifeEvents);
   }
 
   /** Reads a post, detecting its language. */

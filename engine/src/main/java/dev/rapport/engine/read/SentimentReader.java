@@ -159,17 +159,37 @@ final class SentimentReader {
 
   private final Lexicon lexicon;
   private final Cues cues;
+  private final SentimentModel model;
 
-  SentimentReader(Lexicon lexicon, Cues cues) {
+  SentimentReader(Lexicon lexicon, Cues cues, SentimentModel model) {
     this.lexicon = lexicon;
     this.cues = cues;
+    this.model = model;
   }
 
   /**
    * Reads the sentiment of English tokens. Tokens at muted positions (requests for recommendations,
-   * questions) carry no sentiment of their own.
+   * questions) carry no sentiment of their own. With a learned model the label comes from the model
+   * over the rules' findings and the post's words; without one, from the rule score.
    */
   Sentiment read(
+      String text, List<Token> tokens, View view, boolean[] muted, List<EventSignal> events) {
+    Features f = features(text, tokens, view, muted, events);
+    if (model == null) {
+      return new Sentiment(round(f.ruleScore()), label(f.ruleScore()), f.evidence());
+    }
+    return model.read(text, f);
+  }
+
+  /** What the rules found in a post: their score, evidence and the dense features for the model. */
+  record Features(
+      double ruleScore,
+      double[] dense,
+      List<Token> tokens,
+      boolean[] muted,
+      List<Evidence> evidence) {}
+
+  Features features(
       String text, List<Token> tokens, View view, boolean[] muted, List<EventSignal> events) {
     List<double[]> parts = new ArrayList<>();
     List<Evidence> evidence = new ArrayList<>();
@@ -184,6 +204,7 @@ final class SentimentReader {
         }
       }
     }
+    int negations = 0;
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
       if (muted[i] || BOOSTERS.containsKey(t.norm()) || NEGATIONS.contains(t.norm())) {
@@ -205,6 +226,7 @@ final class SentimentReader {
       if (negated(tokens, i)) {
         v *= NEGATE;
         cue = "negated " + cue;
+        negations++;
       }
       if (questionClause[i]) {
         v *= QUESTION_DAMPING;
@@ -216,17 +238,70 @@ final class SentimentReader {
       parts.add(new double[] {v, i});
       evidence.add(new Evidence(t.start(), t.end(), t.raw(), t.quoted() ? "quoted " + cue : cue));
     }
+    int before = parts.size();
     addEvents(events, parts, evidence);
+    int glad = 0;
+    int sad = 0;
+    for (int k = before; k < parts.size(); k++) {
+      if (parts.get(k)[0] > 0) {
+        glad++;
+      } else {
+        sad++;
+      }
+    }
+    before = parts.size();
     addProblems(text, view, matches, but, parts, evidence);
-    applySarcasm(text, view, matches, parts, evidence);
+    int problems = parts.size() - before;
+    boolean sarcasm = applySarcasm(text, view, matches, parts, evidence);
     double sum = 0;
+    double pos = 0;
+    double neg = 0;
     for (double[] p : parts) {
       sum += p[0];
+      if (p[0] > 0) {
+        pos += p[0];
+      } else {
+        neg -= p[0];
+      }
     }
     sum += Math.signum(sum) * emphasis(tokens);
     double score = sum / Math.sqrt(sum * sum + ALPHA);
-    return new Sentiment(round(score), label(score), evidence);
+    boolean question = false;
+    for (boolean q : questionClause) {
+      question |= q;
+    }
+    double[] dense = {
+      1,
+      score,
+      pos / Math.sqrt(pos * pos + 4),
+      neg / Math.sqrt(neg * neg + 4),
+      Math.min(problems, 2),
+      sarcasm ? 1 : 0,
+      glad > 0 ? 1 : 0,
+      sad > 0 ? 1 : 0,
+      question ? 1 : 0,
+      emphasis(tokens) > 0 ? 1 : 0,
+      negations > 0 ? 1 : 0,
+      but >= 0 ? 1 : 0
+    };
+    return new Features(score, dense, tokens, muted, evidence);
   }
+
+  /** Names of the dense features, in the order {@link #features} fills them. */
+  static final String[] DENSE = {
+    "bias",
+    "score",
+    "positive",
+    "negative",
+    "problems",
+    "sarcasm",
+    "glad",
+    "sad",
+    "question",
+    "exclamation",
+    "negation",
+    "contrast"
+  };
 
   /** News of a new job or a baby is glad news; of layoffs or illness, sad, even in plain words. */
   private static void addEvents(
@@ -279,7 +354,7 @@ final class SentimentReader {
     }
   }
 
-  private static void applySarcasm(
+  private static boolean applySarcasm(
       String text, View view, List<Cues.Match> matches, List<double[]> parts, List<Evidence> ev) {
     boolean trouble = false;
     for (Evidence e : ev) {
@@ -295,9 +370,10 @@ final class SentimentReader {
           }
         }
         ev.add(view.evidence(text, m.first(), m.last(), "sarcasm"));
-        return;
+        return true;
       }
     }
+    return false;
   }
 
   private static boolean hasPositive(List<double[]> parts) {
@@ -436,7 +512,7 @@ final class SentimentReader {
     return false;
   }
 
-  private static double round(double v) {
+  static double round(double v) {
     return Math.round(v * 1000) / 1000.0;
   }
 }
