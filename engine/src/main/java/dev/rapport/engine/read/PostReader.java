@@ -17,7 +17,7 @@ public final class PostReader {
   private final SentimentReader sentiment;
   private final Cues intentCues;
   private final Cues eventCues;
-  private final IntentReader intents = new IntentReader();
+  private final IntentReader intents;
   private final EventReader events = new EventReader();
   private final TopicReader topics;
 
@@ -28,6 +28,7 @@ public final class PostReader {
             lexicon,
             Cues.load("sentiment_cues.tsv"),
             learned ? SentimentModel.load("sentiment_model.tsv") : null);
+    intents = new IntentReader(learned ? ComplaintModel.load("complaint_model.tsv") : null);
     intentCues = Cues.load("intent_cues.tsv");
     eventCues = Cues.load("event_cues.tsv");
     topics = new TopicReader(Cues.load("topics.tsv"));
@@ -69,6 +70,21 @@ public final class PostReader {
    * @param brands the workspace's brands and competitors
    */
   public Reading read(String text, String language, BrandSet brands) {
+    return read(text, language, brands, null);
+  }
+
+  /** The complaint model's input for an English post, as its training needs it. */
+  double[] complaintFeatures(String text, BrandSet brands) {
+    double[][] out = new double[1][];
+    read(text, "en", brands, x -> out[0] = x);
+    return out[0];
+  }
+
+  private Reading read(
+      String text,
+      String language,
+      BrandSet brands,
+      java.util.function.Consumer<double[]> complaintFeatures) {
     String post = text == null ? "" : cut(text);
     BrandSet known = brands == null ? BrandSet.NONE : brands;
     List<Token> tokens = Tokenizer.tokenize(post);
@@ -85,9 +101,11 @@ public final class PostReader {
     List<Cues.Match> intentMatches = intentCues.find(view, names::isName);
     boolean[] muted = muted(view, tokens.size(), intentMatches);
     List<EventSignal> lifeEvents = events.read(post, view, eventCues.find(view, names::isName));
-    Sentiment s = sentiment.read(post, tokens, view, muted, lifeEvents);
-    IntentReader.Post facts = new IntentReader.Post(post, view, names, intentMatches, s, found);
-    List<IntentSignal> read = intents.read(facts, lifeEvents);
+    SentimentReader.Features rules = sentiment.features(post, tokens, view, muted, lifeEvents);
+    Sentiment s = sentiment.read(post, rules);
+    IntentReader.Post facts =
+        new IntentReader.Post(post, view, names, intentMatches, s, rules, tokens, found);
+    List<IntentSignal> read = intents.read(facts, lifeEvents, complaintFeatures);
     if (read.stream().anyMatch(i -> i.intent() == Intent.SWITCHING)) {
       // "moving to <product>" is a switch, not a change of address
       lifeEvents.removeIf(e -> e.event() == LifeEvent.RELOCATION);

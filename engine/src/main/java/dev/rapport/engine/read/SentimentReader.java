@@ -174,7 +174,11 @@ final class SentimentReader {
    */
   Sentiment read(
       String text, List<Token> tokens, View view, boolean[] muted, List<EventSignal> events) {
-    Features f = features(text, tokens, view, muted, events);
+    return read(text, features(text, tokens, view, muted, events));
+  }
+
+  /** The sentiment the rules' findings in {@code f} amount to. */
+  Sentiment read(String text, Features f) {
     if (model == null) {
       return new Sentiment(round(f.ruleScore()), label(f.ruleScore()), f.evidence());
     }

@@ -38,6 +38,23 @@ public final class SentimentTraining {
 
   record Model(double[][] dense, Map<String, double[]> words) {
     int predict(Example e) {
+      double[] z = logits(e);
+      int best = 1;
+      for (int c = 0; c < 3; c++) {
+        if (z[c] > z[best]) {
+          best = c;
+        }
+      }
+      return best;
+    }
+
+    /** The score the reader reports: P(positive) - P(negative). */
+    double score(Example e) {
+      double[] p = SentimentModel.softmax(logits(e));
+      return p[2] - p[0];
+    }
+
+    double[] logits(Example e) {
       double[] z = new double[3];
       for (int j = 0; j < e.dense().length; j++) {
         for (int c = 0; c < 3; c++) {
@@ -52,13 +69,7 @@ public final class SentimentTraining {
           }
         }
       }
-      int best = 1;
-      for (int c = 0; c < 3; c++) {
-        if (z[c] > z[best]) {
-          best = c;
-        }
-      }
-      return best;
+      return z;
     }
   }
 
@@ -106,6 +117,17 @@ public final class SentimentTraining {
       }
       SentimentReader.Features f = reader.sentimentFeatures(p.text(), ReaderEvaluation.BRANDS);
       out.add(new Example(f.dense(), SentimentModel.keys(f.tokens()), label));
+    }
+    return out;
+  }
+
+  /** The texts of {@link #examples}, in the same order. */
+  static List<String> texts(String split) {
+    List<String> out = new ArrayList<>();
+    for (ReaderEvaluation.Post p : ReaderEvaluation.load(split)) {
+      if (p.lang().equals("en") && List.of(LABELS).contains(p.sentiment())) {
+        out.add(p.text());
+      }
     }
     return out;
   }
