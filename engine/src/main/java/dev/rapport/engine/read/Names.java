@@ -314,8 +314,12 @@ final class Names {
 
   private static boolean isCapitalizedName(View view, int i, Lexicon lexicon) {
     Token t = view.token(i);
-    if (t.kind() != Token.Kind.WORD || t.quoted() || !Character.isUpperCase(t.raw().charAt(0))) {
+    if (t.kind() != Token.Kind.WORD || t.quoted()) {
       return false;
+    }
+    if (!Character.isUpperCase(t.raw().charAt(0))) {
+      // "easyJet", "iPhone", "eBay"
+      return Character.isLowerCase(t.raw().charAt(0)) && innerCapital(t.raw());
     }
     String bare = t.norm().endsWith("'s") ? t.norm().substring(0, t.norm().length() - 2) : t.norm();
     if (COMMON.contains(bare) || lexicon.valence(t) != 0 || (t.allCaps() && t.raw().length() > 5)) {

@@ -346,7 +346,10 @@ final class SentimentReader {
       List<Evidence> evidence) {
     int lastEnd = -1;
     for (Cues.Match m : matches) {
-      if (m.category().equals("problem") && m.first() > lastEnd) {
+      boolean idiom =
+          m.last() + 1 < view.size() && SCOPE_BREAKERS.contains(view.token(m.last() + 1).norm());
+      // "still can't believe it", "can't wait": wonder, not a failure
+      if (m.category().equals("problem") && m.first() > lastEnd && !idiom) {
         int pos = view.position(m.first());
         parts.add(new double[] {m.weight() * contrast(pos, but), pos});
         boolean quoted = view.token(m.first()).quoted();
@@ -443,11 +446,31 @@ final class SentimentReader {
         return false;
       }
       if (NEGATIONS.contains(w) || w.endsWith("n't")) {
-        return !(w.equals("never")
-            && j + 1 < i
-            && EMPHATIC_NEVER.contains(tokens.get(j + 1).norm()));
+        boolean emphaticNever =
+            w.equals("never") && j + 1 < i && EMPHATIC_NEVER.contains(tokens.get(j + 1).norm());
+        return !emphaticNever && !cannotBeMore(tokens, j, i);
       }
       seen++;
+    }
+    return false;
+  }
+
+  /** "couldn't be happier", "can't get any better": the most there is, not its opposite. */
+  private static boolean cannotBeMore(List<Token> tokens, int negation, int i) {
+    String n = tokens.get(negation).norm();
+    if (!(n.startsWith("could") || n.startsWith("can") || n.equals("not"))) {
+      return false;
+    }
+    String w = tokens.get(i).norm();
+    boolean comparative = w.equals("better") || w.equals("more") || w.endsWith("ier");
+    if (!comparative) {
+      return false;
+    }
+    for (int k = negation + 1; k < i; k++) {
+      String b = tokens.get(k).norm();
+      if (b.equals("be") || b.equals("get") || b.equals("been")) {
+        return true;
+      }
     }
     return false;
   }
