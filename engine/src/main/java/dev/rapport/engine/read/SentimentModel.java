@@ -145,6 +145,15 @@ final class SentimentModel {
     if (best != NEUTRAL) {
       evidence = new ArrayList<>(evidence);
       addLearned(text, f, best, evidence);
+      if (!pointsTo(evidence, best)) {
+        Token t = strongest(f, best);
+        if (t == null) {
+          // nothing but the post's shape (exclamation, length) moved it: say the post was read
+          return new Sentiment(0, SentimentLabel.NEUTRAL, f.evidence());
+        }
+        String cue = best == NEGATIVE ? "learned negative word" : "learned positive word";
+        evidence.add(new Evidence(t.start(), t.end(), text.substring(t.start(), t.end()), cue));
+      }
     }
     return new Sentiment(score, label, evidence);
   }
@@ -176,6 +185,43 @@ final class SentimentModel {
       Token t = picked.get(i);
       evidence.add(new Evidence(t.start(), t.end(), text.substring(t.start(), t.end()), cue));
     }
+  }
+
+  /** Whether some evidence speaks for the label. */
+  private static boolean pointsTo(List<Evidence> evidence, int label) {
+    for (Evidence e : evidence) {
+      String c = e.cue();
+      boolean negated = c.startsWith("negated ");
+      boolean positive =
+          (c.endsWith("positive word") && !negated)
+              || (c.endsWith("negative word") && negated)
+              || c.equals("glad news");
+      boolean negative =
+          (c.endsWith("negative word") && !negated)
+              || (c.endsWith("positive word") && negated)
+              || c.equals("sad news")
+              || c.endsWith("problem phrase")
+              || c.equals("sarcasm");
+      if (label == POSITIVE ? positive : negative) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The word that pushed the post most towards the label, however little, or null. */
+  private Token strongest(SentimentReader.Features f, int label) {
+    Token best = null;
+    double most = 0;
+    for (Token t : f.tokens()) {
+      String k = key(t);
+      double[] w = k == null ? null : words.get(k);
+      if (w != null && w[label] - w[NEUTRAL] > most) {
+        most = w[label] - w[NEUTRAL];
+        best = t;
+      }
+    }
+    return best;
   }
 
   private static boolean covered(Token t, List<Evidence> evidence) {
