@@ -260,12 +260,16 @@ final class SentimentReader {
     double sum = 0;
     double pos = 0;
     double neg = 0;
+    int positives = 0;
+    int negatives = 0;
     for (double[] p : parts) {
       sum += p[0];
       if (p[0] > 0) {
         pos += p[0];
+        positives++;
       } else {
         neg -= p[0];
+        negatives++;
       }
     }
     sum += Math.signum(sum) * emphasis(tokens);
@@ -286,7 +290,10 @@ final class SentimentReader {
       question ? 1 : 0,
       emphasis(tokens) > 0 ? 1 : 0,
       negations > 0 ? 1 : 0,
-      but >= 0 ? 1 : 0
+      but >= 0 ? 1 : 0,
+      Math.min(positives, 3) / 3.0,
+      Math.min(negatives, 3) / 3.0,
+      addressed(tokens) ? 1 : 0
     };
     return new Features(score, dense, tokens, muted, evidence);
   }
@@ -304,7 +311,10 @@ final class SentimentReader {
     "question",
     "exclamation",
     "negation",
-    "contrast"
+    "contrast",
+    "positives",
+    "negatives",
+    "mention"
   };
 
   /** News of a new job or a baby is glad news; of layoffs or illness, sad, even in plain words. */
@@ -528,6 +538,16 @@ final class SentimentReader {
       }
     }
     return Math.min(bangs, 4) * EXCLAMATION;
+  }
+
+  /** Whether the post names someone by @handle: posts to a brand's handle are often complaints. */
+  private static boolean addressed(List<Token> tokens) {
+    for (Token t : tokens) {
+      if (t.kind() == Token.Kind.MENTION) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasLowerCase(String text) {
