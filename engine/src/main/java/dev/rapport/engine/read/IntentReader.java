@@ -263,7 +263,7 @@ final class IntentReader {
         complaintFeatures.accept(x);
       }
       if (complaints != null) {
-        double p = at < 0 ? 0 : complaints.probability(x, post.tokens());
+        double p = at < 0 ? 0 : complaints.probability(x, post.rules().tokens());
         c = p >= MIN_CONFIDENCE ? p : 0;
       }
     }

@@ -54,7 +54,8 @@ public final class PostReader {
     List<Cues.Match> intentMatches = intentCues.find(view, names::isName);
     boolean[] muted = muted(view, tokens.size(), intentMatches);
     List<EventSignal> lifeEvents = events.read(post, view, eventCues.find(view, names::isName));
-    return sentiment.features(post, tokens, view, muted, lifeEvents);
+    return sentiment.features(
+        post, tokens, withoutBrands(tokens, known.find(tokens)), view, muted, lifeEvents);
   }
 
   /** Reads a post, detecting its language. */
@@ -101,7 +102,8 @@ public final class PostReader {
     List<Cues.Match> intentMatches = intentCues.find(view, names::isName);
     boolean[] muted = muted(view, tokens.size(), intentMatches);
     List<EventSignal> lifeEvents = events.read(post, view, eventCues.find(view, names::isName));
-    SentimentReader.Features rules = sentiment.features(post, tokens, view, muted, lifeEvents);
+    SentimentReader.Features rules =
+        sentiment.features(post, tokens, withoutBrands(tokens, found), view, muted, lifeEvents);
     Sentiment s = sentiment.read(post, rules);
     IntentReader.Post facts =
         new IntentReader.Post(post, view, names, intentMatches, s, rules, tokens, found);
@@ -125,6 +127,23 @@ public final class PostReader {
       }
     }
     return muted;
+  }
+
+  private static List<Token> withoutBrands(List<Token> tokens, List<BrandSet.Found> found) {
+    if (found.isEmpty()) {
+      return tokens;
+    }
+    List<Token> out = new java.util.ArrayList<>(tokens.size());
+    int f = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      while (f < found.size() && found.get(f).last() < i) {
+        f++;
+      }
+      if (f >= found.size() || i < found.get(f).first()) {
+        out.add(tokens.get(i));
+      }
+    }
+    return out;
   }
 
   private static String cut(String text) {

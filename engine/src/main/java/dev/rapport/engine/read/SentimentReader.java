@@ -174,7 +174,7 @@ final class SentimentReader {
    */
   Sentiment read(
       String text, List<Token> tokens, View view, boolean[] muted, List<EventSignal> events) {
-    return read(text, features(text, tokens, view, muted, events));
+    return read(text, features(text, tokens, tokens, view, muted, events));
   }
 
   /** The sentiment the rules' findings in {@code f} amount to. */
@@ -193,8 +193,18 @@ final class SentimentReader {
       boolean[] muted,
       List<Evidence> evidence) {}
 
+  /**
+   * What the rules find; {@code words} are the tokens the model may weigh, the post's tokens less
+   * the workspace's brand names, whose weights would say more about the training posts than about
+   * how people speak.
+   */
   Features features(
-      String text, List<Token> tokens, View view, boolean[] muted, List<EventSignal> events) {
+      String text,
+      List<Token> tokens,
+      List<Token> words,
+      View view,
+      boolean[] muted,
+      List<EventSignal> events) {
     List<double[]> parts = new ArrayList<>();
     List<Evidence> evidence = new ArrayList<>();
     boolean mixedCase = hasLowerCase(text);
@@ -295,7 +305,7 @@ final class SentimentReader {
       Math.min(negatives, 3) / 3.0,
       addressed(tokens) ? 1 : 0
     };
-    return new Features(score, dense, tokens, muted, evidence);
+    return new Features(score, dense, words, muted, evidence);
   }
 
   /** Names of the dense features, in the order {@link #features} fills them. */

@@ -39,7 +39,7 @@ public final class SentimentTraining {
    */
   static final double NEGATIVE_SHIFT = 0.5;
 
-  static final double POSITIVE_SHIFT = 0.2;
+  static final double POSITIVE_SHIFT = 0.0;
 
   private static final String[] LABELS = {"negative", "neutral", "positive"};
 
