@@ -109,7 +109,6 @@ final class IntentReader {
       List<Cues.Match> matches,
       Sentiment sentiment,
       SentimentReader.Features rules,
-      List<Token> tokens,
       List<BrandSet.Found> brands) {}
 
   private final ComplaintModel complaints;

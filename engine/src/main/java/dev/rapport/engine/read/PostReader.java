@@ -106,7 +106,7 @@ public final class PostReader {
         sentiment.features(post, tokens, withoutBrands(tokens, found), view, muted, lifeEvents);
     Sentiment s = sentiment.read(post, rules);
     IntentReader.Post facts =
-        new IntentReader.Post(post, view, names, intentMatches, s, rules, tokens, found);
+        new IntentReader.Post(post, view, names, intentMatches, s, rules, found);
     List<IntentSignal> read = intents.read(facts, lifeEvents, complaintFeatures);
     if (read.stream().anyMatch(i -> i.intent() == Intent.SWITCHING)) {
       // "moving to <product>" is a switch, not a change of address
