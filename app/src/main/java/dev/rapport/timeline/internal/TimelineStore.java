@@ -46,20 +46,35 @@ class TimelineStore {
     this.named = named;
   }
 
-  /** Inserts unless the source exists; true when a row was inserted. */
-  boolean insert(NewTouchpoint t, Instant now) {
-    return named.update(INSERT, params(t, now)) > 0;
-  }
-
   /** Inserts many at once (demo data), skipping sources that exist; returns how many were new. */
   int insertAll(List<NewTouchpoint> touchpoints, Instant now) {
-    SqlParameterSource[] batch =
-        touchpoints.stream().map(t -> params(t, now)).toArray(SqlParameterSource[]::new);
     int inserted = 0;
-    for (int n : named.batchUpdate(INSERT, batch)) {
+    for (int n : insertEach(touchpoints, now)) {
       inserted += Math.max(0, n);
     }
     return inserted;
+  }
+
+  /** Inserts many in one batch, skipping sources that exist: each row's count (1 new, 0 not). */
+  int[] insertEach(List<NewTouchpoint> touchpoints, Instant now) {
+    SqlParameterSource[] batch =
+        touchpoints.stream().map(t -> params(t, now)).toArray(SqlParameterSource[]::new);
+    return named.batchUpdate(INSERT, batch);
+  }
+
+  /** The ids of the touchpoints with these sources of one type, by source id. */
+  Map<String, Long> idsBySource(String type, java.util.Collection<String> sourceIds) {
+    Map<String, Long> out = new HashMap<>();
+    List<String> all = List.copyOf(sourceIds);
+    for (int from = 0; from < all.size(); from += 1000) {
+      jdbc.sql("select source_id, id from touchpoint where source_type = :t and source_id in (:i)")
+          .param("t", type)
+          .param("i", all.subList(from, Math.min(all.size(), from + 1000)))
+          .query(
+              (org.springframework.jdbc.core.RowCallbackHandler)
+                  rs -> out.put(rs.getString(1), rs.getLong(2)));
+    }
+    return out;
   }
 
   Optional<Touchpoint> bySource(String type, String id) {
@@ -162,7 +177,7 @@ class TimelineStore {
   }
 
   /** 2400.0000 reads back as 2400, 12.5000 as 12.5: the value as it was given. */
-  private static java.math.BigDecimal plain(java.math.BigDecimal v) {
+  static java.math.BigDecimal plain(java.math.BigDecimal v) {
     if (v == null) {
       return null;
     }
