@@ -9,13 +9,11 @@ import dev.rapport.people.SocialIdentities;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ties a mention's author to a person through people's identity resolution: a known identity (by
@@ -29,11 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MentionAuthors {
 
   private final SocialIdentities identities;
-  private final TransactionTemplate tx;
 
-  MentionAuthors(SocialIdentities identities, TransactionTemplate tx) {
+  MentionAuthors(SocialIdentities identities) {
     this.identities = identities;
-    this.tx = tx;
   }
 
   /** The key of a post's author in {@link #resolveAll}'s answer: network and handle. */
@@ -42,46 +38,14 @@ class MentionAuthors {
   }
 
   /**
-   * Resolves the authors of a batch, by {@link #key}. Authors not yet known are resolved together
-   * in one short transaction, in key order so that two workers resolving overlapping authors wait
-   * for each other instead of deadlocking; if that transaction loses a race (the other worker
-   * created one of them first), it is rolled back and each author is resolved on its own, which
-   * finds the winner's identity.
+   * Resolves the authors of a batch, by {@link #key}, each in its own short transaction. (One
+   * transaction for all of a batch's new authors was tried: it holds their identities' locks long
+   * enough that a second worker meeting the same new author times out waiting on H2.)
    */
   Map<String, PersonId> resolveAll(List<NormalizedPost> posts) {
     Map<String, PersonId> out = new HashMap<>();
-    Map<String, NormalizedPost> missing = new TreeMap<>();
     for (NormalizedPost p : posts) {
-      String key = key(p);
-      PersonId cached = known.get(key);
-      if (cached != null) {
-        out.put(key, cached);
-      } else {
-        missing.putIfAbsent(key, p);
-      }
-    }
-    if (missing.isEmpty()) {
-      return out;
-    }
-    Map<String, PersonId> fresh;
-    if (missing.size() == 1) {
-      fresh = new HashMap<>();
-    } else {
-      try {
-        fresh =
-            tx.execute(
-                status -> {
-                  Map<String, PersonId> m = new HashMap<>();
-                  missing.forEach((k, p) -> m.put(k, resolveOnce(p)));
-                  return m;
-                });
-      } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
-        fresh = new HashMap<>();
-      }
-    }
-    for (Map.Entry<String, NormalizedPost> e : missing.entrySet()) {
-      PersonId person = fresh.get(e.getKey());
-      out.put(e.getKey(), person != null ? remember(e.getKey(), person) : resolve(e.getValue()));
+      out.computeIfAbsent(key(p), k -> resolve(p));
     }
     return out;
   }

@@ -12,12 +12,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,31 +61,19 @@ class DefaultTimeline implements Timeline {
       Objects.requireNonNull(t, "touchpoint");
       TouchpointRules.check(t, now);
     }
-    int[] counts = store.insertEach(touchpoints, now);
-    List<NewTouchpoint> created = new ArrayList<>();
-    for (int i = 0; i < touchpoints.size(); i++) {
-      // a driver that reports no count per row (-2) leaves "new" to the lookup below
-      if (counts[i] != 0) {
-        created.add(touchpoints.get(i));
+    Long[] ids = store.insertReturningIds(touchpoints, now);
+    List<AuditLog.Entry> entries = new ArrayList<>();
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] != null) {
+        entries.add(
+            new AuditLog.Entry(
+                "touchpoint",
+                ids[i],
+                AuditLog.Action.CREATE,
+                null,
+                asStored(ids[i], touchpoints.get(i))));
       }
     }
-    Map<String, List<NewTouchpoint>> byType = new LinkedHashMap<>();
-    created.forEach(t -> byType.computeIfAbsent(t.source().type(), k -> new ArrayList<>()).add(t));
-    List<AuditLog.Entry> entries = new ArrayList<>();
-    byType.forEach(
-        (type, list) -> {
-          Map<String, Long> ids =
-              store.idsBySource(type, list.stream().map(t -> t.source().id()).toList());
-          Set<String> seen = new HashSet<>();
-          for (NewTouchpoint t : list) {
-            Long id = ids.get(t.source().id());
-            if (id != null && seen.add(t.source().id())) {
-              entries.add(
-                  new AuditLog.Entry(
-                      "touchpoint", id, AuditLog.Action.CREATE, null, asStored(id, t)));
-            }
-          }
-        });
     audit.recordAll(entries);
     return entries.size();
   }

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The touchpoint table, with SQL that runs on H2 (PostgreSQL mode) and PostgreSQL. */
@@ -57,24 +58,41 @@ class TimelineStore {
 
   /** Inserts many in one batch, skipping sources that exist: each row's count (1 new, 0 not). */
   int[] insertEach(List<NewTouchpoint> touchpoints, Instant now) {
-    SqlParameterSource[] batch =
-        touchpoints.stream().map(t -> params(t, now)).toArray(SqlParameterSource[]::new);
-    return named.batchUpdate(INSERT, batch);
+    return named.batchUpdate(INSERT, batch(touchpoints, now));
   }
 
-  /** The ids of the touchpoints with these sources of one type, by source id. */
-  Map<String, Long> idsBySource(String type, java.util.Collection<String> sourceIds) {
-    Map<String, Long> out = new HashMap<>();
-    List<String> all = List.copyOf(sourceIds);
-    for (int from = 0; from < all.size(); from += 1000) {
-      jdbc.sql("select source_id, id from touchpoint where source_type = :t and source_id in (:i)")
-          .param("t", type)
-          .param("i", all.subList(from, Math.min(all.size(), from + 1000)))
-          .query(
-              (org.springframework.jdbc.core.RowCallbackHandler)
-                  rs -> out.put(rs.getString(1), rs.getLong(2)));
+  /**
+   * Inserts many in one batch, skipping sources that exist: the new rows' ids in input order, null
+   * for a source that existed. H2 and PostgreSQL report a count per row and a key per new row; a
+   * driver that does not is refused rather than guessed at.
+   */
+  Long[] insertReturningIds(List<NewTouchpoint> touchpoints, Instant now) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    int[] counts = named.batchUpdate(INSERT, batch(touchpoints, now), keys, new String[] {"id"});
+    List<Map<String, Object>> generated = keys.getKeyList();
+    int inserted = 0;
+    for (int n : counts) {
+      if (n < 0) {
+        throw new IllegalStateException("the database reported no count per inserted row");
+      }
+      inserted += n;
     }
-    return out;
+    if (inserted != generated.size()) {
+      throw new IllegalStateException(
+          "the database returned " + generated.size() + " keys for " + inserted + " new rows");
+    }
+    Long[] ids = new Long[touchpoints.size()];
+    int next = 0;
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] > 0) {
+        ids[i] = ((Number) generated.get(next++).values().iterator().next()).longValue();
+      }
+    }
+    return ids;
+  }
+
+  private static SqlParameterSource[] batch(List<NewTouchpoint> touchpoints, Instant now) {
+    return touchpoints.stream().map(t -> params(t, now)).toArray(SqlParameterSource[]::new);
   }
 
   Optional<Touchpoint> bySource(String type, String id) {
