@@ -77,22 +77,25 @@ class WebhookIngestTest {
 
   @Autowired dev.rapport.support.AccessFixtures access;
 
+  String stats(org.springframework.test.web.servlet.request.RequestPostProcessor as)
+      throws Exception {
+    return access
+        .mvc()
+        .perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                    "/api/v1/ingest/stats")
+                .with(as))
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
   @Test
   void latencyFiguresCountCapturedPostsAndStartAfreshOnReset() throws Exception {
     var admin = access.as(dev.rapport.access.Role.ADMIN);
     assertThat(send(postJson(UUID.randomUUID().toString(), "the " + word + " again")).getStatus())
         .isEqualTo(200);
-    String before =
-        access
-            .mvc()
-            .perform(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
-                        "/api/v1/ingest/stats")
-                    .with(admin))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    assertThat(before).doesNotContain("\"latencyCount\":0").contains("\"latencyCount\":");
+    assertThat(stats(admin)).doesNotContain("\"latencyCount\":0").contains("\"latencyCount\":");
     assertThat(
             access
                 .mvc()
@@ -101,17 +104,7 @@ class WebhookIngestTest {
                 .getResponse()
                 .getStatus())
         .isEqualTo(204);
-    String after =
-        access
-            .mvc()
-            .perform(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
-                        "/api/v1/ingest/stats")
-                    .with(admin))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    assertThat(after).contains("\"latencyCount\":0").contains("\"latencyP99Ms\":-1");
+    assertThat(stats(admin)).contains("\"latencyCount\":0").contains("\"latencyP99Ms\":-1");
   }
 
   @Test
