@@ -42,9 +42,6 @@ public final class Matcher {
   /** Terms in use per namespace, so posts skip fields no rule asks about. */
   private final int[] fieldTerms = new int[16];
 
-  /** Bumped on every change of the rules (under the write lock); per-thread caches check it. */
-  private int version;
-
   /** Adds a rule, or replaces the rule with the same id. */
   public void put(String id, Rule rule) {
     Objects.requireNonNull(id, "id");
@@ -65,7 +62,6 @@ public final class Matcher {
       anchors[slot] = compiled.anchors();
       slotById.put(id, slot);
       growTerms(dict.size());
-      version++;
       for (int term : Evaluator.termIds(compiled.code())) {
         if (refs[term]++ == 0) {
           fieldTerms[dict.namespace(term)]++;
@@ -142,7 +138,6 @@ public final class Matcher {
     for (int term : anchors[slot]) {
       removePosting(term, slot);
     }
-    version++;
     for (int term : Evaluator.termIds(code[slot])) {
       if (--refs[term] == 0) {
         fieldTerms[dict.namespace(term)]--;
@@ -207,11 +202,19 @@ public final class Matcher {
       Tokenizer.tokenize(post.title(), s.title);
       record(s.title, RuleCompiler.TITLE, Scratch.TITLE_BIT, s);
     }
-    field(RuleCompiler.AUTHOR, handle(post.author()), s);
+    field(RuleCompiler.AUTHOR, post.author(), s);
     field(RuleCompiler.NETWORK, post.network(), s);
     field(RuleCompiler.LANG, post.lang(), s);
-    if (post.url() != null) {
-      domains(RuleCompiler.SITE, Domains.host(post.url().toLowerCase(java.util.Locale.ROOT)), s);
+    if (post.url() != null && fieldTerms[RuleCompiler.SITE] != 0) {
+      String url = post.url();
+      char[] chars = s.url(url.length());
+      url.getChars(0, url.length(), chars, 0);
+      int n = Domains.asciiHost(chars, 0, url.length(), s.key(url.length()));
+      if (n >= 0) {
+        domains(RuleCompiler.SITE, s.key, n, s);
+      } else {
+        domains(RuleCompiler.SITE, Domains.host(url.toLowerCase(java.util.Locale.ROOT)), s);
+      }
     }
     List<Match> result = null;
     for (int slot = 0; slot < s.slotCount; slot++) {
@@ -246,34 +249,54 @@ public final class Matcher {
       if (probe) {
         wildcards.probe(ns, chars, off, len, s, pos, i | tokenBit);
       }
-      if (ns == RuleCompiler.TEXT && t.kind(i) == Token.Kind.URL) {
-        domains(RuleCompiler.LINKS, Domains.host(t.text(i)), s);
+      if (ns == RuleCompiler.TEXT
+          && fieldTerms[RuleCompiler.LINKS] != 0
+          && t.kind(i) == Token.Kind.URL) {
+        int hostLength = Domains.asciiHost(chars, off, len, s.key(len));
+        if (hostLength >= 0) {
+          domains(RuleCompiler.LINKS, s.key, hostLength, s);
+        } else {
+          domains(RuleCompiler.LINKS, Domains.host(t.text(i)), s);
+        }
       }
     }
   }
 
-  private static String handle(String author) {
-    if (author == null) {
-      return null;
-    }
-    return author.startsWith("@") ? author.substring(1) : author;
-  }
-
+  /**
+   * Looks a field value up (author without a leading @), normalised as rules are; all-ASCII values
+   * straight from a scratch buffer, others through the tokenizer's normalisation.
+   */
   private void field(int ns, String value, Scratch s) {
     if (value == null || value.isEmpty() || fieldTerms[ns] == 0) {
       return;
     }
+    int from = ns == RuleCompiler.AUTHOR && value.charAt(0) == '@' ? 1 : 0;
+    char[] key = s.key(value.length());
+    int n = Domains.asciiValue(value, from, key);
     int id;
-    if (value.equals(s.fieldValue[ns]) && s.fieldVersion[ns] == version) {
-      id = s.fieldId[ns];
+    if (n >= 0) {
+      id = dict.find(ns, key, 0, n, TermDictionary.rawHash(key, 0, n));
     } else {
-      id = lookup(ns, Tokenizer.normalizeWord(value.toLowerCase(java.util.Locale.ROOT)), s);
-      s.fieldValue[ns] = value;
-      s.fieldId[ns] = id;
-      s.fieldVersion[ns] = version;
+      String v = value.substring(from).toLowerCase(java.util.Locale.ROOT);
+      id = lookup(ns, Tokenizer.normalizeWord(v), s);
     }
     if (id >= 0) {
       s.occur(id, 0, Scratch.NO_TOKEN);
+    }
+  }
+
+  /** Looks up a normalised host in key[0, n) and each of its parent domains. */
+  private void domains(int ns, char[] key, int n, Scratch s) {
+    for (int from = 0; from < n; ) {
+      int id = dict.find(ns, key, from, n - from, TermDictionary.rawHash(key, from, n));
+      if (id >= 0) {
+        s.occur(id, 0, Scratch.NO_TOKEN);
+      }
+      int dot = from;
+      while (dot < n && key[dot] != '.') {
+        dot++;
+      }
+      from = dot + 1;
     }
   }
 

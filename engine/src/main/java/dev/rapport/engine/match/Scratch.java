@@ -39,11 +39,8 @@ final class Scratch {
 
   long[] entries = new long[64];
 
-  /** Last value looked up per field namespace, for fields like network: that repeat. */
-  final String[] fieldValue = new String[16];
-
-  final int[] fieldId = new int[16];
-  final int[] fieldVersion = new int[16];
+  /** The post's URL, copied out of its String to find the host without allocating. */
+  char[] url = new char[128];
 
   void ensure(int terms, int rules) {
     if (stamp.length < terms) {
@@ -133,6 +130,13 @@ final class Scratch {
       entries = new long[n];
     }
     return tokenIds;
+  }
+
+  char[] url(int needed) {
+    if (url.length < needed) {
+      url = new char[Math.max(needed, url.length * 2)];
+    }
+    return url;
   }
 
   char[] key(int needed) {
