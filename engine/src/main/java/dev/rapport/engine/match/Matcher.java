@@ -17,8 +17,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * Holds standing rules and tells which of them a post matches, with the spans to highlight. Each
  * rule is compiled to an int program and indexed under one anchor term (under each alternative when
- * it is an OR), so a post is only checked against rules whose anchor it holds. Thread-safe: any
- * number of threads match while rules are put and removed; a batch sees one state of the rules.
+ * it is an OR), its rarest required term by an estimate, so a post is only checked against rules
+ * whose anchor it holds. Thread-safe: any number of threads match while rules are put and removed;
+ * a batch sees one state of the rules.
  */
 public final class Matcher {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -38,6 +39,7 @@ public final class Matcher {
   private int[][] postings = new int[256][];
   private int[] postingSize = new int[256];
   private int[] refs = new int[256];
+  private float[] textCost = new float[256];
 
   /** Terms in use per namespace, so posts skip fields no rule asks about. */
   private final int[] fieldTerms = new int[16];
@@ -49,7 +51,7 @@ public final class Matcher {
     lock.writeLock().lock();
     try {
       removeLocked(id);
-      RuleCompiler.Compiled compiled = compiler.compile(rule.expr());
+      int[] program = compiler.compile(rule.expr());
       int slot = freeCount > 0 ? free[--freeCount] : slotCount++;
       if (slot >= ids.length) {
         int n = ids.length * 2;
@@ -58,20 +60,28 @@ public final class Matcher {
         anchors = Arrays.copyOf(anchors, n);
       }
       ids[slot] = id;
-      code[slot] = compiled.code();
-      anchors[slot] = compiled.anchors();
+      code[slot] = program;
       slotById.put(id, slot);
       growTerms(dict.size());
-      for (int term : Evaluator.termIds(compiled.code())) {
+      int[] terms = Evaluator.termIds(program);
+      for (int term : terms) {
         if (refs[term]++ == 0) {
+          textCost[term] = (float) RuleCompiler.textCost(dict.namespace(term), dict.text(term));
           fieldTerms[dict.namespace(term)]++;
           if (dict.namespace(term) >= PATTERN) {
             wildcards.add(dict.namespace(term) - PATTERN, term, dict.text(term));
           }
         }
       }
-      for (int term : compiled.anchors()) {
+      anchors[slot] = RuleCompiler.anchors(program, this::cost);
+      for (int term : anchors[slot]) {
         addPosting(term, slot);
+      }
+      for (int term : terms) {
+        int r = refs[term];
+        if (r >= 4 && (r & (r - 1)) == 0) {
+          reanchor(term);
+        }
       }
     } finally {
       lock.writeLock().unlock();
@@ -93,6 +103,19 @@ public final class Matcher {
     lock.readLock().lock();
     try {
       return slotById.size();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** The texts of the terms a rule is indexed under, for tests. */
+  List<String> anchorTexts(String id) {
+    lock.readLock().lock();
+    try {
+      Integer slot = slotById.get(id);
+      return slot == null
+          ? List.of()
+          : Arrays.stream(anchors[slot]).mapToObj(dict::text).sorted().toList();
     } finally {
       lock.readLock().unlock();
     }
@@ -156,12 +179,45 @@ public final class Matcher {
     return true;
   }
 
+  /**
+   * How often a term is guessed to occur in posts: its text's guess ({@link RuleCompiler#textCost})
+   * times the number of rules that use it, since words many rules share (context words, network:,
+   * lang:) are common where a brand named by a few rules is rare.
+   */
+  private double cost(int term) {
+    return (double) textCost[term] * refs[term];
+  }
+
+  /**
+   * Chooses again the anchors of the rules anchored on a term whose rule count has just doubled, so
+   * that rules put before a term turned out to be common move to a rarer one.
+   */
+  private void reanchor(int term) {
+    int n = postingSize[term];
+    if (n == 0) {
+      return;
+    }
+    for (int rule : Arrays.copyOf(postings[term], n)) {
+      int[] chosen = RuleCompiler.anchors(code[rule], this::cost);
+      if (!Arrays.equals(chosen, anchors[rule])) {
+        for (int t : anchors[rule]) {
+          removePosting(t, rule);
+        }
+        anchors[rule] = chosen;
+        for (int t : chosen) {
+          addPosting(t, rule);
+        }
+      }
+    }
+  }
+
   private void growTerms(int terms) {
     if (terms > postings.length) {
       int n = Math.max(terms, postings.length * 2);
       postings = Arrays.copyOf(postings, n);
       postingSize = Arrays.copyOf(postingSize, n);
       refs = Arrays.copyOf(refs, n);
+      textCost = Arrays.copyOf(textCost, n);
     }
   }
 

@@ -142,4 +142,23 @@ class MatcherTest {
     }
     assertThat(matcher.size()).isEqualTo(501);
   }
+
+  @Test
+  void rulesMoveToARarerAnchorWhenTheirWordTurnsOutCommon() {
+    Matcher matcher = new Matcher();
+    // "international" looks rarer than "acme" by its length, until many rules use it
+    matcher.put("first", rule("acme AND international"));
+    assertThat(matcher.anchorTexts("first")).containsExactly("international");
+    for (int i = 0; i < 8; i++) {
+      matcher.put("other" + i, rule("brand" + i + " AND international"));
+    }
+    assertThat(matcher.anchorTexts("first")).containsExactly("acme");
+    assertThat(ids(matcher.match("acme goes international"))).containsExactly("first");
+    assertThat(ids(matcher.match("brand3 goes international"))).containsExactly("other3");
+    assertThat(matcher.match("international acme2")).isEmpty();
+    for (int i = 0; i < 8; i++) {
+      matcher.remove("other" + i);
+    }
+    assertThat(ids(matcher.match("acme goes international"))).containsExactly("first");
+  }
 }
