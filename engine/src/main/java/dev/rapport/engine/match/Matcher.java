@@ -108,6 +108,16 @@ public final class Matcher {
     }
   }
 
+  /** Terms and wildcard prefixes held, for tests. */
+  int termCount() {
+    lock.readLock().lock();
+    try {
+      return dict.live() + wildcards.prefixCount();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** The texts of the terms a rule is indexed under, for tests. */
   List<String> anchorTexts(String id) {
     lock.readLock().lock();
@@ -167,6 +177,7 @@ public final class Matcher {
         if (dict.namespace(term) >= PATTERN) {
           wildcards.remove(dict.namespace(term) - PATTERN, term, dict.text(term));
         }
+        dict.remove(term);
       }
     }
     ids[slot] = null;

@@ -21,15 +21,30 @@ final class TermDictionary {
   private int[] length = new int[256];
   private int[] hashes = new int[256];
   private byte[] namespace = new byte[256];
+
+  /** Ids handed out so far (ids are below this); freed ids are reused first. */
   private int size;
+
+  private int live;
+  private int[] freeIds = new int[16];
+  private int freeCount;
+
+  /** Characters of removed records still in {@code data}; compacted away when they dominate. */
+  private int deadChars;
 
   /** Two-bit Bloom filter over the mixed hashes: most words of a post are in no rule. */
   private long[] bloom = new long[64];
 
   private int bloomMask = (bloom.length << 6) - 1;
 
+  /** Bound on ids: every id is below it. */
   int size() {
     return size;
+  }
+
+  /** Terms held. */
+  int live() {
+    return live;
   }
 
   static int rawHash(CharSequence s, int from, int to) {
@@ -143,7 +158,7 @@ final class TermDictionary {
     if (found >= 0) {
       return found;
     }
-    if (size == offset.length) {
+    if (freeCount == 0 && size == offset.length) {
       int n = size * 2;
       offset = Arrays.copyOf(offset, n);
       length = Arrays.copyOf(length, n);
@@ -156,7 +171,8 @@ final class TermDictionary {
     if (charCount + key.length + 4 > data.length) {
       data = Arrays.copyOf(data, Math.max(data.length * 2, charCount + key.length + 4));
     }
-    int id = size++;
+    int id = freeCount > 0 ? freeIds[--freeCount] : size++;
+    live++;
     data[charCount] = (char) ns;
     data[charCount + 1] = (char) key.length;
     data[charCount + 2] = (char) (id >>> 16);
@@ -168,10 +184,68 @@ final class TermDictionary {
     hashes[id] = mix(raw, ns);
     namespace[id] = (byte) ns;
     insert(id);
-    if (size * 2 > table.length) {
-      rehash();
+    if (live * 2 > table.length) {
+      rehash(table.length * 2);
     }
     return id;
+  }
+
+  /**
+   * Forgets a term no rule uses any more: its slot is emptied by shifting back the entries after it
+   * (linear probing needs no tombstones), its id is reused by a later term, and its characters are
+   * dropped when dead characters outnumber live ones. Bloom bits stay set until the next rebuild,
+   * which only costs a probe.
+   */
+  void remove(int id) {
+    int at = offset[id];
+    if (at < 0) {
+      return;
+    }
+    int i = hashes[id] & mask;
+    while ((int) table[i] - 1 != at) {
+      i = (i + 1) & mask;
+    }
+    for (int j = (i + 1) & mask; table[j] != 0; j = (j + 1) & mask) {
+      int home = (int) (table[j] >>> 32) & mask;
+      boolean stays = i <= j ? i < home && home <= j : i < home || home <= j;
+      if (!stays) {
+        table[i] = table[j];
+        i = j;
+      }
+    }
+    table[i] = 0;
+    offset[id] = -1;
+    deadChars += length[id] + 4;
+    live--;
+    if (freeCount == freeIds.length) {
+      freeIds = Arrays.copyOf(freeIds, freeCount * 2);
+    }
+    freeIds[freeCount++] = id;
+    if (deadChars > 1024 && deadChars * 2 > charCount) {
+      compact();
+    }
+  }
+
+  /** Copies the live records to a fresh array and rebuilds the table and Bloom filter. */
+  private void compact() {
+    char[] kept = new char[Math.max(4096, (charCount - deadChars) * 2)];
+    int n = 0;
+    for (int id = 0; id < size; id++) {
+      if (offset[id] >= 0) {
+        int len = length[id] + 4;
+        System.arraycopy(data, offset[id], kept, n, len);
+        offset[id] = n;
+        n += len;
+      }
+    }
+    data = kept;
+    charCount = n;
+    deadChars = 0;
+    int capacity = 1024;
+    while (live * 2 > capacity) {
+      capacity *= 2;
+    }
+    rehash(capacity);
   }
 
   String text(int id) {
@@ -196,13 +270,15 @@ final class TermDictionary {
     }
   }
 
-  private void rehash() {
-    table = new long[table.length * 2];
+  private void rehash(int capacity) {
+    table = new long[capacity];
     mask = table.length - 1;
     bloom = new long[table.length / 16];
     bloomMask = (bloom.length << 6) - 1;
     for (int id = 0; id < size; id++) {
-      insert(id);
+      if (offset[id] >= 0) {
+        insert(id);
+      }
     }
   }
 

@@ -50,16 +50,21 @@ final class Wildcards {
 
   void remove(int ns, int patternId, String pattern) {
     String key = key(pattern);
-    int p = prefixes.intern(ns, key);
-    int[] list = patternsByPrefix[p];
-    if (list == null) {
+    char[] chars = key.toCharArray();
+    int p =
+        prefixes.find(ns, chars, 0, chars.length, TermDictionary.rawHash(chars, 0, chars.length));
+    if (p < 0 || patternsByPrefix[p] == null) {
       return;
     }
+    int[] list = patternsByPrefix[p];
     int[] kept = Arrays.stream(list).filter(id -> id != patternId).toArray();
     if (kept.length == list.length) {
       return;
     }
     patternsByPrefix[p] = kept.length == 0 ? null : kept;
+    if (kept.length == 0) {
+      prefixes.remove(p);
+    }
     patternById[patternId] = null;
     if (!key.isEmpty()) {
       tailUse[tail(key.length(), key.charAt(key.length() - 1))]--;
@@ -69,6 +74,11 @@ final class Wildcards {
         maxLength--;
       }
     }
+  }
+
+  /** Prefixes held, for tests. */
+  int prefixCount() {
+    return prefixes.live();
   }
 
   private static String key(String pattern) {

@@ -161,4 +161,43 @@ class MatcherTest {
     }
     assertThat(ids(matcher.match("acme goes international"))).containsExactly("first");
   }
+
+  @Test
+  void removedRulesLeaveNoTermsBehind() {
+    Matcher matcher = new Matcher();
+    matcher.put("stable", rule("acme AND (shoes OR boots) -cheap"));
+    matcher.put("prefix", rule("sneak* NEAR/2 col?r"));
+    int baseline = matcher.termCount();
+    for (int round = 0; round < 200; round++) {
+      for (int i = 0; i < 50; i++) {
+        String w = "w" + round + "x" + i;
+        matcher.put(
+            "churn" + i,
+            rule(
+                w
+                    + " AND \"big "
+                    + w
+                    + "y\" OR "
+                    + w
+                    + "pre* OR site:"
+                    + w
+                    + ".com OR author:"
+                    + w
+                    + " OR t"
+                    + w
+                    + "?z"));
+      }
+      assertThat(ids(matcher.match("the w" + round + "x7 big w" + round + "x7y")))
+          .containsExactly("churn7");
+      for (int i = 0; i < 50; i++) {
+        matcher.remove("churn" + i);
+      }
+      assertThat(matcher.termCount()).as("round %d", round).isEqualTo(baseline);
+    }
+    assertThat(ids(matcher.match("acme boots sneakers in color")))
+        .containsExactly("prefix", "stable");
+    assertThat(matcher.match("w3x7pretty and w199x1")).isEmpty();
+    matcher.put("late", rule("w3x7pre*"));
+    assertThat(ids(matcher.match("w3x7pretty"))).containsExactly("late");
+  }
 }
