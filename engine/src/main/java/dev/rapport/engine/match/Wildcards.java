@@ -118,17 +118,32 @@ final class Wildcards {
     }
   }
 
-  private static boolean matches(char[] p, char[] t, int off, int len) {
+  /**
+   * Whether a token matches a pattern: ? stands for one code point (a surrogate pair counts as one,
+   * as in Lucene), a trailing * for any ending. Pattern letters are never surrogates (the parser
+   * refuses them), so literal characters compare as chars.
+   */
+  static boolean matches(char[] p, char[] t, int off, int len) {
     boolean star = p[p.length - 1] == '*';
     int pl = star ? p.length - 1 : p.length;
-    if (star ? len < pl : len != pl) {
+    int end = off + len;
+    if (star ? len < pl : len < pl || len > 2 * pl) {
       return false;
     }
-    for (int i = 0; i < pl; i++) {
-      if (p[i] != '?' && p[i] != t[off + i]) {
+    int i = off;
+    for (int k = 0; k < pl; k++) {
+      if (i >= end) {
+        return false;
+      }
+      if (p[k] == '?') {
+        i +=
+            Character.isHighSurrogate(t[i]) && i + 1 < end && Character.isLowSurrogate(t[i + 1])
+                ? 2
+                : 1;
+      } else if (p[k] != t[i++]) {
         return false;
       }
     }
-    return true;
+    return star || i == end;
   }
 }
