@@ -261,7 +261,7 @@ public final class Matcher {
   }
 
   private List<Match> matchLocked(Post post, Scratch s) {
-    s.ensure(dict.size(), slotCount);
+    s.ensure(slotCount);
     s.beginPost();
     Tokenizer.tokenize(post.text(), s.text);
     record(s.text, RuleCompiler.TEXT, 0, s);
