@@ -21,6 +21,12 @@ final class Wildcards {
    */
   private final int[] tailUse = new int[(MAX_KEY + 1) << 7];
 
+  /**
+   * The same as bits, {@code tailBits[(k << 1) | (c >>> 6 & 1)]} bit {@code c & 63} set when some
+   * key of length k ends in c (folded to 7 bits): 528 bytes the probe loop reads instead of 17 KB.
+   */
+  private final long[] tailBits = new long[(MAX_KEY + 1) << 1];
+
   private int maxLength;
 
   boolean isEmpty() {
@@ -43,7 +49,9 @@ final class Wildcards {
     patternsByPrefix[p] = list;
     lengthUse[key.length()]++;
     if (!key.isEmpty()) {
-      tailUse[tail(key.length(), key.charAt(key.length() - 1))]++;
+      char last = key.charAt(key.length() - 1);
+      tailUse[tail(key.length(), last)]++;
+      tailBits[bitWord(key.length(), last)] |= 1L << last;
     }
     maxLength = Math.max(maxLength, key.length());
   }
@@ -67,7 +75,10 @@ final class Wildcards {
     }
     patternById[patternId] = null;
     if (!key.isEmpty()) {
-      tailUse[tail(key.length(), key.charAt(key.length() - 1))]--;
+      char last = key.charAt(key.length() - 1);
+      if (--tailUse[tail(key.length(), last)] == 0) {
+        tailBits[bitWord(key.length(), last)] &= ~(1L << last);
+      }
     }
     if (--lengthUse[key.length()] == 0 && key.length() == maxLength) {
       while (maxLength > 0 && lengthUse[maxLength] == 0) {
@@ -96,17 +107,20 @@ final class Wildcards {
     return (length << 7) | (last & 127);
   }
 
+  private static int bitWord(int length, char last) {
+    return (length << 1) | ((last >>> 6) & 1);
+  }
+
   /** Records an occurrence of every pattern the token matches. */
   void probe(int ns, char[] chars, int off, int len, Scratch s, int pos, int token) {
-    int h = 0;
+    long[] bits = tailBits;
     int limit = Math.min(len, maxLength);
     for (int k = 1; k <= limit; k++) {
       char c = chars[off + k - 1];
-      h = 31 * h + c;
-      if (tailUse[tail(k, c)] == 0) {
+      if ((bits[bitWord(k, c)] >>> c & 1) == 0) {
         continue;
       }
-      int p = prefixes.find(ns, chars, off, k, h);
+      int p = prefixes.find(ns, chars, off, k, TermDictionary.rawHash(chars, off, off + k));
       if (p < 0 || patternsByPrefix[p] == null) {
         continue;
       }
