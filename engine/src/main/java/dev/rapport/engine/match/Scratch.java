@@ -3,13 +3,19 @@ package dev.rapport.engine.match;
 import dev.rapport.engine.text.Tokens;
 import java.util.Arrays;
 
+/** Keeps a thread's scratch fields off the cache lines of whatever object precedes it in memory. */
+abstract class ScratchLead {
+  int lead;
+  long l0, l1, l2, l3, l4, l5, l6, l7;
+}
+
 /**
  * One thread's working memory for matching: which terms a post holds and where. The terms of a post
  * sit in a small open-addressing table keyed by term id (a few hundred bytes that stay in the L1
  * cache, cleared entry by entry between posts), not in arrays as long as the dictionary, which cost
  * a cache miss per term and a megabyte or more of cache per matching thread.
  */
-final class Scratch {
+abstract class ScratchFields extends ScratchLead {
   static final int TITLE_BIT = 1 << 30;
   static final int NO_TOKEN = -1;
 
@@ -186,4 +192,13 @@ final class Scratch {
     }
     return key;
   }
+}
+
+/**
+ * A thread's scratch, padded on both sides: the garbage collector may copy two threads' scratch
+ * objects next to each other, and their counters, written for every token, would then share a cache
+ * line and bounce between cores.
+ */
+final class Scratch extends ScratchFields {
+  long t0, t1, t2, t3, t4, t5, t6, t7;
 }
