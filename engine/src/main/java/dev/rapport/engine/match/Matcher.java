@@ -236,6 +236,7 @@ public final class Matcher {
     int[] list = postings[term];
     int n = postingSize[term];
     if (list == null) {
+      dict.anchor(term, true);
       list = new int[1];
     } else if (n == list.length) {
       list = Arrays.copyOf(list, n < 8 ? n + 1 : n + (n >> 1));
@@ -254,6 +255,7 @@ public final class Matcher {
         postingSize[term] = n - 1;
         if (n - 1 == 0) {
           postings[term] = null;
+          dict.anchor(term, false);
         }
         return;
       }
@@ -264,10 +266,11 @@ public final class Matcher {
     s.ensure(slotCount);
     s.beginPost();
     Tokenizer.tokenize(post.text(), s.text);
-    record(s.text, RuleCompiler.TEXT, 0, s);
-    if (post.title() != null) {
+    record(s.text, RuleCompiler.TEXT, 0, s, s.textIds(s.text.size()));
+    boolean title = post.title() != null;
+    if (title) {
       Tokenizer.tokenize(post.title(), s.title);
-      record(s.title, RuleCompiler.TITLE, Scratch.TITLE_BIT, s);
+      record(s.title, RuleCompiler.TITLE, Scratch.TITLE_BIT, s, s.titleIds(s.title.size()));
     }
     field(RuleCompiler.AUTHOR, post.author(), s);
     field(RuleCompiler.NETWORK, post.network(), s);
@@ -283,8 +286,21 @@ public final class Matcher {
         domains(RuleCompiler.SITE, Domains.host(url.toLowerCase(java.util.Locale.ROOT)), s);
       }
     }
+    // Only anchors (and fields, hosts and wildcards) are recorded so far; most posts hold none.
+    int anchored = s.slotCount;
+    boolean candidates = false;
+    for (int slot = 0; slot < anchored && !candidates; slot++) {
+      candidates = postingSize[s.slotTerm[slot]] > 0;
+    }
+    if (!candidates) {
+      return List.of();
+    }
+    deferred(s.text, RuleCompiler.TEXT, 0, s, s.textIds);
+    if (title) {
+      deferred(s.title, RuleCompiler.TITLE, Scratch.TITLE_BIT, s, s.titleIds);
+    }
     List<Match> result = null;
-    for (int slot = 0; slot < s.slotCount; slot++) {
+    for (int slot = 0; slot < anchored; slot++) {
       int term = s.slotTerm[slot];
       int[] list = postings[term];
       for (int i = 0, n = postingSize[term]; i < n; i++) {
@@ -300,11 +316,14 @@ public final class Matcher {
     return result == null ? List.of() : result;
   }
 
-  private void record(Tokens t, int ns, int tokenBit, Scratch s) {
+  /**
+   * Records the tokens whose terms may be anchors, every wildcard pattern and linked host; the
+   * other tokens are left {@link TermDictionary#DEFERRED} in ids, for {@link #deferred}.
+   */
+  private void record(Tokens t, int ns, int tokenBit, Scratch s, int[] ids) {
     char[] chars = t.chars();
     boolean probe = !wildcards.isEmpty();
-    int[] ids = s.tokenIds(t.size());
-    dict.findAll(ns, t, ids, s.entries);
+    dict.findAll(ns, t, ids, s.entries(t.size()), true);
     for (int i = 0, n = t.size(); i < n; i++) {
       int off = t.termStart(i);
       int len = t.termLength(i);
@@ -324,6 +343,24 @@ public final class Matcher {
           domains(RuleCompiler.LINKS, s.key, hostLength, s);
         } else {
           domains(RuleCompiler.LINKS, Domains.host(t.text(i)), s);
+        }
+      }
+    }
+  }
+
+  /**
+   * Records the tokens record() left aside (surely not anchors), once the post has candidates whose
+   * programs may ask about them. A term's occurrences all arrive in one of the two passes, in
+   * order.
+   */
+  private void deferred(Tokens t, int ns, int tokenBit, Scratch s, int[] ids) {
+    char[] chars = t.chars();
+    for (int i = 0, n = t.size(); i < n; i++) {
+      if (ids[i] == TermDictionary.DEFERRED) {
+        int off = t.termStart(i);
+        int id = dict.find(ns, chars, off, t.termLength(i), t.hash(i));
+        if (id >= 0) {
+          s.occur(id, t.position(i), i | tokenBit);
         }
       }
     }

@@ -44,9 +44,12 @@ abstract class ScratchFields extends ScratchLead {
 
   int[] spans = new int[64];
 
-  /** Per token of the post being recorded: its term id, and the dictionary's working slots. */
-  int[] tokenIds = new int[64];
+  /** Per token of the text and the title: its term id, or -1, or TermDictionary.DEFERRED. */
+  int[] textIds = new int[64];
 
+  int[] titleIds = new int[16];
+
+  /** The dictionary's working slots per token. */
   long[] entries = new long[64];
 
   /** The post's URL, copied out of its String to find the host without allocating. */
@@ -170,13 +173,25 @@ abstract class ScratchFields extends ScratchLead {
     return spans;
   }
 
-  int[] tokenIds(int needed) {
-    if (tokenIds.length < needed) {
-      int n = Math.max(needed, tokenIds.length * 2);
-      tokenIds = new int[n];
-      entries = new long[n];
+  int[] textIds(int needed) {
+    if (textIds.length < needed) {
+      textIds = new int[Math.max(needed, textIds.length * 2)];
     }
-    return tokenIds;
+    return textIds;
+  }
+
+  int[] titleIds(int needed) {
+    if (titleIds.length < needed) {
+      titleIds = new int[Math.max(needed, titleIds.length * 2)];
+    }
+    return titleIds;
+  }
+
+  long[] entries(int needed) {
+    if (entries.length < needed) {
+      entries = new long[Math.max(needed, entries.length * 2)];
+    }
+    return entries;
   }
 
   char[] url(int needed) {

@@ -37,6 +37,18 @@ final class TermDictionary {
 
   private int bloomMask = (bloom.length << 6) - 1;
 
+  /**
+   * The same filter over anchor terms only (terms some rule is indexed under): a post's first pass
+   * looks up only the words that may be anchors, and the rest only when the post has a candidate.
+   * Bits of terms that stop being anchors stay set until the next rebuild; that only costs lookups.
+   */
+  private long[] anchorBloom = new long[64];
+
+  private boolean[] anchor = new boolean[256];
+
+  /** Token id meaning: in the dictionary perhaps, but surely not an anchor; not looked up yet. */
+  static final int DEFERRED = -2;
+
   /** Bound on ids: every id is below it. */
   int size() {
     return size;
@@ -99,9 +111,11 @@ final class TermDictionary {
    * other (hashes, then Bloom words, then first table slots), so that the cache misses of a post's
    * tokens overlap instead of queueing one after another.
    */
-  void findAll(int ns, dev.rapport.engine.text.Tokens t, int[] ids, long[] entries) {
+  void findAll(
+      int ns, dev.rapport.engine.text.Tokens t, int[] ids, long[] entries, boolean anchorsOnly) {
     int n = t.size();
     long[] bloom = this.bloom;
+    long[] anchorBloom = this.anchorBloom;
     long[] table = this.table;
     int bloomMask = this.bloomMask;
     int mask = this.mask;
@@ -110,6 +124,13 @@ final class TermDictionary {
       int b1 = h & bloomMask;
       int b2 = Integer.rotateRight(h, 16) & bloomMask;
       long hit = (bloom[b1 >>> 6] >>> b1) & (bloom[b2 >>> 6] >>> b2) & 1L;
+      if (hit != 0
+          && anchorsOnly
+          && ((anchorBloom[b1 >>> 6] >>> b1) & (anchorBloom[b2 >>> 6] >>> b2) & 1L) == 0) {
+        ids[i] = DEFERRED;
+        entries[i] = 0;
+        continue;
+      }
       ids[i] = hit == 0 ? -1 : h;
       entries[i] = hit;
     }
@@ -121,7 +142,9 @@ final class TermDictionary {
     char[] chars = t.chars();
     for (int i = 0; i < n; i++) {
       if (entries[i] == 0) {
-        ids[i] = -1;
+        if (ids[i] != DEFERRED) {
+          ids[i] = -1;
+        }
         continue;
       }
       int h = ids[i];
@@ -164,6 +187,7 @@ final class TermDictionary {
       length = Arrays.copyOf(length, n);
       hashes = Arrays.copyOf(hashes, n);
       namespace = Arrays.copyOf(namespace, n);
+      anchor = Arrays.copyOf(anchor, n);
     }
     if (key.length > Character.MAX_VALUE) {
       throw new IllegalArgumentException("term too long");
@@ -215,6 +239,7 @@ final class TermDictionary {
     }
     table[i] = 0;
     offset[id] = -1;
+    anchor[id] = false;
     deadChars += length[id] + 4;
     live--;
     if (freeCount == freeIds.length) {
@@ -248,6 +273,21 @@ final class TermDictionary {
     rehash(capacity);
   }
 
+  /** Marks a term as an anchor (a rule is indexed under it) or not. */
+  void anchor(int id, boolean on) {
+    anchor[id] = on;
+    if (on) {
+      setBits(anchorBloom, hashes[id]);
+    }
+  }
+
+  private void setBits(long[] filter, int h) {
+    int b1 = h & bloomMask;
+    int b2 = Integer.rotateRight(h, 16) & bloomMask;
+    filter[b1 >>> 6] |= 1L << b1;
+    filter[b2 >>> 6] |= 1L << b2;
+  }
+
   String text(int id) {
     return new String(data, offset[id] + 4, length[id]);
   }
@@ -257,11 +297,10 @@ final class TermDictionary {
   }
 
   private void insert(int id) {
-    int h = hashes[id];
-    int b1 = h & bloomMask;
-    int b2 = Integer.rotateRight(h, 16) & bloomMask;
-    bloom[b1 >>> 6] |= 1L << b1;
-    bloom[b2 >>> 6] |= 1L << b2;
+    setBits(bloom, hashes[id]);
+    if (anchor[id]) {
+      setBits(anchorBloom, hashes[id]);
+    }
     for (int slot = hashes[id] & mask; ; slot = (slot + 1) & mask) {
       if (table[slot] == 0) {
         table[slot] = ((long) hashes[id] << 32) | (offset[id] + 1L);
@@ -274,6 +313,7 @@ final class TermDictionary {
     table = new long[capacity];
     mask = table.length - 1;
     bloom = new long[table.length / 16];
+    anchorBloom = new long[bloom.length];
     bloomMask = (bloom.length << 6) - 1;
     for (int id = 0; id < size; id++) {
       if (offset[id] >= 0) {

@@ -200,4 +200,18 @@ class MatcherTest {
     matcher.put("late", rule("w3x7pre*"));
     assertThat(ids(matcher.match("w3x7pretty"))).containsExactly("late");
   }
+
+  @Test
+  void wordsThatAreNoRulesAnchorStillDecideCandidates() {
+    Matcher matcher = new Matcher();
+    matcher.put("not", rule("acmecorp -cheap"));
+    matcher.put("title", rule("acmecorp AND title:big"));
+    matcher.put("phrase", rule("\"acmecorp is big\""));
+    assertThat(matcher.anchorTexts("title")).containsExactly("acmecorp");
+    assertThat(ids(matcher.match(new Post("acmecorp is big", null, null, null, null, "Big day"))))
+        .containsExactly("not", "phrase", "title");
+    assertThat(ids(matcher.match(new Post("cheap big acmecorp", null, null, null, null, "day"))))
+        .isEmpty();
+    assertThat(matcher.match("cheap is big")).isEmpty();
+  }
 }
