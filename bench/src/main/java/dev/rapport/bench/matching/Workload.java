@@ -54,6 +54,11 @@ final class Workload {
   }
 
   static Workload build(int ruleCount, int postCount, long seed) {
+    return build(ruleCount, postCount, seed, true);
+  }
+
+  /** The workload, with Lucene Monitor built too only when asked (it takes most of the time). */
+  static Workload build(int ruleCount, int postCount, long seed, boolean withMonitor) {
     Workload w = new Workload(ruleCount);
     Random random = new Random(seed);
     Vocabulary common = new Vocabulary(50_000, 1.07, seed);
@@ -77,7 +82,9 @@ final class Workload {
           batch.stream().map(LuceneTranslation::document).toArray(Document[]::new));
     }
     w.buildMatcher();
-    w.buildMonitor();
+    if (withMonitor) {
+      w.buildMonitor();
+    }
     CACHE.put(ruleCount, w);
     return w;
   }

@@ -17,8 +17,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * Holds standing rules and tells which of them a post matches, with the spans to highlight. Each
  * rule is compiled to an int program and indexed under one anchor term (under each alternative when
- * it is an OR), so a post is only checked against rules whose anchor it holds. Thread-safe: any
- * number of threads match while rules are put and removed; a batch sees one state of the rules.
+ * it is an OR), its rarest required term by an estimate, so a post is only checked against rules
+ * whose anchor it holds. Thread-safe: any number of threads match while rules are put and removed;
+ * a batch sees one state of the rules.
  */
 public final class Matcher {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -38,12 +39,10 @@ public final class Matcher {
   private int[][] postings = new int[256][];
   private int[] postingSize = new int[256];
   private int[] refs = new int[256];
+  private float[] textCost = new float[256];
 
   /** Terms in use per namespace, so posts skip fields no rule asks about. */
   private final int[] fieldTerms = new int[16];
-
-  /** Bumped on every change of the rules (under the write lock); per-thread caches check it. */
-  private int version;
 
   /** Adds a rule, or replaces the rule with the same id. */
   public void put(String id, Rule rule) {
@@ -52,7 +51,7 @@ public final class Matcher {
     lock.writeLock().lock();
     try {
       removeLocked(id);
-      RuleCompiler.Compiled compiled = compiler.compile(rule.expr());
+      int[] program = compiler.compile(rule.expr());
       int slot = freeCount > 0 ? free[--freeCount] : slotCount++;
       if (slot >= ids.length) {
         int n = ids.length * 2;
@@ -61,21 +60,28 @@ public final class Matcher {
         anchors = Arrays.copyOf(anchors, n);
       }
       ids[slot] = id;
-      code[slot] = compiled.code();
-      anchors[slot] = compiled.anchors();
+      code[slot] = program;
       slotById.put(id, slot);
       growTerms(dict.size());
-      version++;
-      for (int term : Evaluator.termIds(compiled.code())) {
+      int[] terms = Evaluator.termIds(program);
+      for (int term : terms) {
         if (refs[term]++ == 0) {
+          textCost[term] = (float) RuleCompiler.textCost(dict.namespace(term), dict.text(term));
           fieldTerms[dict.namespace(term)]++;
           if (dict.namespace(term) >= PATTERN) {
             wildcards.add(dict.namespace(term) - PATTERN, term, dict.text(term));
           }
         }
       }
-      for (int term : compiled.anchors()) {
+      anchors[slot] = RuleCompiler.anchors(program, this::cost);
+      for (int term : anchors[slot]) {
         addPosting(term, slot);
+      }
+      for (int term : terms) {
+        int r = refs[term];
+        if (r >= 4 && (r & (r - 1)) == 0) {
+          reanchor(term);
+        }
       }
     } finally {
       lock.writeLock().unlock();
@@ -97,6 +103,29 @@ public final class Matcher {
     lock.readLock().lock();
     try {
       return slotById.size();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Terms and wildcard prefixes held, for tests. */
+  int termCount() {
+    lock.readLock().lock();
+    try {
+      return dict.live() + wildcards.prefixCount();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** The texts of the terms a rule is indexed under, for tests. */
+  List<String> anchorTexts(String id) {
+    lock.readLock().lock();
+    try {
+      Integer slot = slotById.get(id);
+      return slot == null
+          ? List.of()
+          : Arrays.stream(anchors[slot]).mapToObj(dict::text).sorted().toList();
     } finally {
       lock.readLock().unlock();
     }
@@ -142,13 +171,13 @@ public final class Matcher {
     for (int term : anchors[slot]) {
       removePosting(term, slot);
     }
-    version++;
     for (int term : Evaluator.termIds(code[slot])) {
       if (--refs[term] == 0) {
         fieldTerms[dict.namespace(term)]--;
         if (dict.namespace(term) >= PATTERN) {
           wildcards.remove(dict.namespace(term) - PATTERN, term, dict.text(term));
         }
+        dict.remove(term);
       }
     }
     ids[slot] = null;
@@ -161,12 +190,45 @@ public final class Matcher {
     return true;
   }
 
+  /**
+   * How often a term is guessed to occur in posts: its text's guess ({@link RuleCompiler#textCost})
+   * times the number of rules that use it, since words many rules share (context words, network:,
+   * lang:) are common where a brand named by a few rules is rare.
+   */
+  private double cost(int term) {
+    return (double) textCost[term] * refs[term];
+  }
+
+  /**
+   * Chooses again the anchors of the rules anchored on a term whose rule count has just doubled, so
+   * that rules put before a term turned out to be common move to a rarer one.
+   */
+  private void reanchor(int term) {
+    int n = postingSize[term];
+    if (n == 0) {
+      return;
+    }
+    for (int rule : Arrays.copyOf(postings[term], n)) {
+      int[] chosen = RuleCompiler.anchors(code[rule], this::cost);
+      if (!Arrays.equals(chosen, anchors[rule])) {
+        for (int t : anchors[rule]) {
+          removePosting(t, rule);
+        }
+        anchors[rule] = chosen;
+        for (int t : chosen) {
+          addPosting(t, rule);
+        }
+      }
+    }
+  }
+
   private void growTerms(int terms) {
     if (terms > postings.length) {
       int n = Math.max(terms, postings.length * 2);
       postings = Arrays.copyOf(postings, n);
       postingSize = Arrays.copyOf(postingSize, n);
       refs = Arrays.copyOf(refs, n);
+      textCost = Arrays.copyOf(textCost, n);
     }
   }
 
@@ -174,6 +236,7 @@ public final class Matcher {
     int[] list = postings[term];
     int n = postingSize[term];
     if (list == null) {
+      dict.anchor(term, true);
       list = new int[1];
     } else if (n == list.length) {
       list = Arrays.copyOf(list, n < 8 ? n + 1 : n + (n >> 1));
@@ -192,6 +255,7 @@ public final class Matcher {
         postingSize[term] = n - 1;
         if (n - 1 == 0) {
           postings[term] = null;
+          dict.anchor(term, false);
         }
         return;
       }
@@ -199,22 +263,44 @@ public final class Matcher {
   }
 
   private List<Match> matchLocked(Post post, Scratch s) {
-    s.ensure(dict.size(), slotCount);
+    s.ensure(slotCount);
     s.beginPost();
     Tokenizer.tokenize(post.text(), s.text);
-    record(s.text, RuleCompiler.TEXT, 0, s);
-    if (post.title() != null) {
+    record(s.text, RuleCompiler.TEXT, 0, s, s.textIds(s.text.size()));
+    boolean title = post.title() != null;
+    if (title) {
       Tokenizer.tokenize(post.title(), s.title);
-      record(s.title, RuleCompiler.TITLE, Scratch.TITLE_BIT, s);
+      record(s.title, RuleCompiler.TITLE, Scratch.TITLE_BIT, s, s.titleIds(s.title.size()));
     }
-    field(RuleCompiler.AUTHOR, handle(post.author()), s);
+    field(RuleCompiler.AUTHOR, post.author(), s);
     field(RuleCompiler.NETWORK, post.network(), s);
     field(RuleCompiler.LANG, post.lang(), s);
-    if (post.url() != null) {
-      domains(RuleCompiler.SITE, Domains.host(post.url().toLowerCase(java.util.Locale.ROOT)), s);
+    if (post.url() != null && fieldTerms[RuleCompiler.SITE] != 0) {
+      String url = post.url();
+      char[] chars = s.url(url.length());
+      url.getChars(0, url.length(), chars, 0);
+      int n = Domains.asciiHost(chars, 0, url.length(), s.key(url.length()));
+      if (n >= 0) {
+        domains(RuleCompiler.SITE, s.key, n, s);
+      } else {
+        domains(RuleCompiler.SITE, Domains.host(url.toLowerCase(java.util.Locale.ROOT)), s);
+      }
+    }
+    // Only anchors (and fields, hosts and wildcards) are recorded so far; most posts hold none.
+    int anchored = s.slotCount;
+    boolean candidates = false;
+    for (int slot = 0; slot < anchored && !candidates; slot++) {
+      candidates = postingSize[s.slotTerm[slot]] > 0;
+    }
+    if (!candidates) {
+      return List.of();
+    }
+    deferred(s.text, RuleCompiler.TEXT, 0, s, s.textIds);
+    if (title) {
+      deferred(s.title, RuleCompiler.TITLE, Scratch.TITLE_BIT, s, s.titleIds);
     }
     List<Match> result = null;
-    for (int slot = 0; slot < s.slotCount; slot++) {
+    for (int slot = 0; slot < anchored; slot++) {
       int term = s.slotTerm[slot];
       int[] list = postings[term];
       for (int i = 0, n = postingSize[term]; i < n; i++) {
@@ -230,11 +316,14 @@ public final class Matcher {
     return result == null ? List.of() : result;
   }
 
-  private void record(Tokens t, int ns, int tokenBit, Scratch s) {
+  /**
+   * Records the tokens whose terms may be anchors, every wildcard pattern and linked host; the
+   * other tokens are left {@link TermDictionary#DEFERRED} in ids, for {@link #deferred}.
+   */
+  private void record(Tokens t, int ns, int tokenBit, Scratch s, int[] ids) {
     char[] chars = t.chars();
     boolean probe = !wildcards.isEmpty();
-    int[] ids = s.tokenIds(t.size());
-    dict.findAll(ns, t, ids, s.entries);
+    dict.findAll(ns, t, ids, s.entries(t.size()), true);
     for (int i = 0, n = t.size(); i < n; i++) {
       int off = t.termStart(i);
       int len = t.termLength(i);
@@ -246,34 +335,72 @@ public final class Matcher {
       if (probe) {
         wildcards.probe(ns, chars, off, len, s, pos, i | tokenBit);
       }
-      if (ns == RuleCompiler.TEXT && t.kind(i) == Token.Kind.URL) {
-        domains(RuleCompiler.LINKS, Domains.host(t.text(i)), s);
+      if (ns == RuleCompiler.TEXT
+          && fieldTerms[RuleCompiler.LINKS] != 0
+          && t.kind(i) == Token.Kind.URL) {
+        int hostLength = Domains.asciiHost(chars, off, len, s.key(len));
+        if (hostLength >= 0) {
+          domains(RuleCompiler.LINKS, s.key, hostLength, s);
+        } else {
+          domains(RuleCompiler.LINKS, Domains.host(t.text(i)), s);
+        }
       }
     }
   }
 
-  private static String handle(String author) {
-    if (author == null) {
-      return null;
+  /**
+   * Records the tokens record() left aside (surely not anchors), once the post has candidates whose
+   * programs may ask about them. A term's occurrences all arrive in one of the two passes, in
+   * order.
+   */
+  private void deferred(Tokens t, int ns, int tokenBit, Scratch s, int[] ids) {
+    char[] chars = t.chars();
+    for (int i = 0, n = t.size(); i < n; i++) {
+      if (ids[i] == TermDictionary.DEFERRED) {
+        int off = t.termStart(i);
+        int id = dict.find(ns, chars, off, t.termLength(i), t.hash(i));
+        if (id >= 0) {
+          s.occur(id, t.position(i), i | tokenBit);
+        }
+      }
     }
-    return author.startsWith("@") ? author.substring(1) : author;
   }
 
+  /**
+   * Looks a field value up (author without a leading @), normalised as rules are; all-ASCII values
+   * straight from a scratch buffer, others through the tokenizer's normalisation.
+   */
   private void field(int ns, String value, Scratch s) {
     if (value == null || value.isEmpty() || fieldTerms[ns] == 0) {
       return;
     }
+    int from = ns == RuleCompiler.AUTHOR && value.charAt(0) == '@' ? 1 : 0;
+    char[] key = s.key(value.length());
+    int n = Domains.asciiValue(value, from, key);
     int id;
-    if (value.equals(s.fieldValue[ns]) && s.fieldVersion[ns] == version) {
-      id = s.fieldId[ns];
+    if (n >= 0) {
+      id = dict.find(ns, key, 0, n, TermDictionary.rawHash(key, 0, n));
     } else {
-      id = lookup(ns, Tokenizer.normalizeWord(value.toLowerCase(java.util.Locale.ROOT)), s);
-      s.fieldValue[ns] = value;
-      s.fieldId[ns] = id;
-      s.fieldVersion[ns] = version;
+      String v = value.substring(from).toLowerCase(java.util.Locale.ROOT);
+      id = lookup(ns, Tokenizer.normalizeWord(v), s);
     }
     if (id >= 0) {
       s.occur(id, 0, Scratch.NO_TOKEN);
+    }
+  }
+
+  /** Looks up a normalised host in key[0, n) and each of its parent domains. */
+  private void domains(int ns, char[] key, int n, Scratch s) {
+    for (int from = 0; from < n; ) {
+      int id = dict.find(ns, key, from, n - from, TermDictionary.rawHash(key, from, n));
+      if (id >= 0) {
+        s.occur(id, 0, Scratch.NO_TOKEN);
+      }
+      int dot = from;
+      while (dot < n && key[dot] != '.') {
+        dot++;
+      }
+      from = dot + 1;
     }
   }
 

@@ -4,10 +4,12 @@ import dev.rapport.engine.rules.Expr;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Compiles a rule's syntax tree to a flat int program (each node: op, size in ints, operands) and
- * chooses its anchors: the smallest set of terms one of which every matching post must hold.
+ * chooses its anchors from the program: the cheapest set of terms one of which every matching post
+ * must hold.
  */
 final class RuleCompiler {
   static final int TERM = 1;
@@ -33,8 +35,6 @@ final class RuleCompiler {
           "that", "this", "with", "my", "me", "be", "at", "so", "we", "are", "was", "not", "but",
           "just", "have", "can", "rt", "do", "get", "like", "new", "all", "your", "from", "love");
 
-  record Compiled(int[] code, int[] anchors) {}
-
   private record Cover(double cost, int[] ids) {
     static final Cover NONE = new Cover(Double.POSITIVE_INFINITY, new int[0]);
   }
@@ -47,70 +47,51 @@ final class RuleCompiler {
     this.dict = dict;
   }
 
-  Compiled compile(Expr expr) {
+  /** The rule's program: each node op, size in ints, operands; terms interned in the dictionary. */
+  int[] compile(Expr expr) {
     size = 0;
-    Cover cover = emit(expr, TEXT);
-    int[] anchors = Arrays.stream(cover.ids()).distinct().toArray();
-    return new Compiled(Arrays.copyOf(out, size), anchors);
+    emit(expr, TEXT);
+    return Arrays.copyOf(out, size);
   }
 
-  private Cover emit(Expr e, int ns) {
+  private void emit(Expr e, int ns) {
     if (e instanceof Expr.Term t) {
-      int id = dict.intern(ns, t.text());
-      put(TERM, 3, id);
-      return new Cover(cost(ns, t.text()), new int[] {id});
-    }
-    if (e instanceof Expr.Wildcard w) {
-      int id = dict.intern(PATTERN + ns, w.pattern());
-      put(TERM, 3, id);
-      return new Cover(3 * cost(ns, w.prefix()), new int[] {id});
-    }
-    if (e instanceof Expr.Phrase p) {
+      put(TERM, 3, dict.intern(ns, t.text()));
+    } else if (e instanceof Expr.Wildcard w) {
+      put(TERM, 3, dict.intern(PATTERN + ns, w.pattern()));
+    } else if (e instanceof Expr.Phrase p) {
       int start = begin(PHRASE);
       put(p.slop(), p.terms().size());
-      Cover best = Cover.NONE;
       for (String term : p.terms()) {
-        int id = dict.intern(ns, term);
-        put(id);
-        best = cheaper(best, new Cover(cost(ns, term), new int[] {id}));
+        put(dict.intern(ns, term));
       }
       end(start);
-      return best;
-    }
-    if (e instanceof Expr.And a) {
+    } else if (e instanceof Expr.And a) {
       int start = begin(AND);
-      Cover best = Cover.NONE;
       for (Expr child : ordered(a.children())) {
-        best = cheaper(best, emit(child, ns));
+        emit(child, ns);
       }
       end(start);
-      return best;
-    }
-    if (e instanceof Expr.Or o) {
+    } else if (e instanceof Expr.Or o) {
       int start = begin(OR);
-      Cover all = new Cover(0, new int[0]);
       for (Expr child : o.children()) {
-        all = union(all, emit(child, ns));
+        emit(child, ns);
       }
       end(start);
-      return all;
-    }
-    if (e instanceof Expr.Not n) {
+    } else if (e instanceof Expr.Not n) {
       int start = begin(NOT);
       emit(n.child(), ns);
       end(start);
-      return Cover.NONE;
-    }
-    if (e instanceof Expr.Near n) {
+    } else if (e instanceof Expr.Near n) {
       int start = begin(NEAR);
       put(n.distance(), n.ordered() ? 1 : 0);
-      Cover left = spans(n.left(), ns);
-      Cover right = spans(n.right(), ns);
+      spans(n.left(), ns);
+      spans(n.right(), ns);
       end(start);
-      return cheaper(left, right);
+    } else {
+      Expr.Field f = (Expr.Field) e;
+      emit(f.value(), namespace(f.name()));
     }
-    Expr.Field f = (Expr.Field) e;
-    return emit(f.value(), namespace(f.name()));
   }
 
   /** Positive children first, so that an And fails on a missing term before it looks at NOTs. */
@@ -120,34 +101,82 @@ final class RuleCompiler {
         .toList();
   }
 
-  private Cover spans(Expr operand, int ns) {
+  private void spans(Expr operand, int ns) {
     List<Expr> alternatives = operand instanceof Expr.Or o ? o.children() : List.of(operand);
     int start = begin(SPANS);
     put(alternatives.size());
-    Cover all = new Cover(0, new int[0]);
     for (Expr alt : alternatives) {
-      Cover best = Cover.NONE;
       if (alt instanceof Expr.Phrase p) {
         put(p.terms().size());
         for (String term : p.terms()) {
-          int id = dict.intern(ns, term);
-          put(id);
-          best = cheaper(best, new Cover(cost(ns, term), new int[] {id}));
+          put(dict.intern(ns, term));
         }
       } else if (alt instanceof Expr.Wildcard w) {
-        int id = dict.intern(PATTERN + ns, w.pattern());
-        put(1, id);
-        best = new Cover(3 * cost(ns, w.prefix()), new int[] {id});
+        put(1, dict.intern(PATTERN + ns, w.pattern()));
       } else {
-        String text = ((Expr.Term) alt).text();
-        int id = dict.intern(ns, text);
-        put(1, id);
-        best = new Cover(cost(ns, text), new int[] {id});
+        put(1, dict.intern(ns, ((Expr.Term) alt).text()));
       }
-      all = union(all, best);
     }
     end(start);
-    return all;
+  }
+
+  /**
+   * A rule's anchors: the cheapest set of terms one of which every post the program matches must
+   * hold (the cheapest required term of an And, every alternative of an Or), by the estimated
+   * frequency {@code cost} of each term.
+   */
+  static int[] anchors(int[] code, IntToDoubleFunction cost) {
+    return Arrays.stream(cover(code, 0, cost).ids()).distinct().toArray();
+  }
+
+  private static Cover cover(int[] c, int pc, IntToDoubleFunction cost) {
+    switch (c[pc]) {
+      case TERM:
+        return new Cover(cost.applyAsDouble(c[pc + 2]), new int[] {c[pc + 2]});
+      case AND:
+        {
+          Cover best = Cover.NONE;
+          for (int q = pc + 2, end = pc + c[pc + 1]; q < end; q += c[q + 1]) {
+            best = cheaper(best, cover(c, q, cost));
+          }
+          return best;
+        }
+      case OR:
+        {
+          Cover all = new Cover(0, new int[0]);
+          for (int q = pc + 2, end = pc + c[pc + 1]; q < end; q += c[q + 1]) {
+            all = union(all, cover(c, q, cost));
+          }
+          return all;
+        }
+      case NOT:
+        return Cover.NONE;
+      case PHRASE:
+        return cheapest(c, pc + 4, c[pc + 3], cost);
+      case NEAR:
+        {
+          int left = pc + 4;
+          return cheaper(cover(c, left, cost), cover(c, left + c[left + 1], cost));
+        }
+      case SPANS:
+        {
+          Cover all = new Cover(0, new int[0]);
+          for (int i = 0, count = c[pc + 2], a = pc + 3; i < count; i++, a += 1 + c[a]) {
+            all = union(all, cheapest(c, a + 1, c[a], cost));
+          }
+          return all;
+        }
+      default:
+        throw new IllegalStateException("bad op " + c[pc]);
+    }
+  }
+
+  private static Cover cheapest(int[] c, int ids, int k, IntToDoubleFunction cost) {
+    Cover best = Cover.NONE;
+    for (int j = 0; j < k; j++) {
+      best = cheaper(best, new Cover(cost.applyAsDouble(c[ids + j]), new int[] {c[ids + j]}));
+    }
+    return best;
   }
 
   static int namespace(String field) {
@@ -162,7 +191,21 @@ final class RuleCompiler {
     };
   }
 
-  /** A guess at how often a term occurs: long words are rarer, function words are everywhere. */
+  /**
+   * A guess at how often a term occurs in posts from its text alone: long words are rarer, function
+   * words are everywhere; a wildcard pattern costs three times its literal prefix.
+   */
+  static double textCost(int ns, String text) {
+    if (ns >= PATTERN) {
+      int i = 0;
+      while (i < text.length() && text.charAt(i) != '*' && text.charAt(i) != '?') {
+        i++;
+      }
+      return 3 * textCost(ns - PATTERN, text.substring(0, i));
+    }
+    return cost(ns, text);
+  }
+
   private static double cost(int ns, String text) {
     return switch (ns) {
       case AUTHOR -> 0.5;

@@ -21,15 +21,42 @@ final class TermDictionary {
   private int[] length = new int[256];
   private int[] hashes = new int[256];
   private byte[] namespace = new byte[256];
+
+  /** Ids handed out so far (ids are below this); freed ids are reused first. */
   private int size;
+
+  private int live;
+  private int[] freeIds = new int[16];
+  private int freeCount;
+
+  /** Characters of removed records still in {@code data}; compacted away when they dominate. */
+  private int deadChars;
 
   /** Two-bit Bloom filter over the mixed hashes: most words of a post are in no rule. */
   private long[] bloom = new long[64];
 
   private int bloomMask = (bloom.length << 6) - 1;
 
+  /**
+   * The same filter over anchor terms only (terms some rule is indexed under): a post's first pass
+   * looks up only the words that may be anchors, and the rest only when the post has a candidate.
+   * Bits of terms that stop being anchors stay set until the next rebuild; that only costs lookups.
+   */
+  private long[] anchorBloom = new long[64];
+
+  private boolean[] anchor = new boolean[256];
+
+  /** Token id meaning: in the dictionary perhaps, but surely not an anchor; not looked up yet. */
+  static final int DEFERRED = -2;
+
+  /** Bound on ids: every id is below it. */
   int size() {
     return size;
+  }
+
+  /** Terms held. */
+  int live() {
+    return live;
   }
 
   static int rawHash(CharSequence s, int from, int to) {
@@ -84,9 +111,11 @@ final class TermDictionary {
    * other (hashes, then Bloom words, then first table slots), so that the cache misses of a post's
    * tokens overlap instead of queueing one after another.
    */
-  void findAll(int ns, dev.rapport.engine.text.Tokens t, int[] ids, long[] entries) {
+  void findAll(
+      int ns, dev.rapport.engine.text.Tokens t, int[] ids, long[] entries, boolean anchorsOnly) {
     int n = t.size();
     long[] bloom = this.bloom;
+    long[] anchorBloom = this.anchorBloom;
     long[] table = this.table;
     int bloomMask = this.bloomMask;
     int mask = this.mask;
@@ -95,6 +124,13 @@ final class TermDictionary {
       int b1 = h & bloomMask;
       int b2 = Integer.rotateRight(h, 16) & bloomMask;
       long hit = (bloom[b1 >>> 6] >>> b1) & (bloom[b2 >>> 6] >>> b2) & 1L;
+      if (hit != 0
+          && anchorsOnly
+          && ((anchorBloom[b1 >>> 6] >>> b1) & (anchorBloom[b2 >>> 6] >>> b2) & 1L) == 0) {
+        ids[i] = DEFERRED;
+        entries[i] = 0;
+        continue;
+      }
       ids[i] = hit == 0 ? -1 : h;
       entries[i] = hit;
     }
@@ -106,7 +142,9 @@ final class TermDictionary {
     char[] chars = t.chars();
     for (int i = 0; i < n; i++) {
       if (entries[i] == 0) {
-        ids[i] = -1;
+        if (ids[i] != DEFERRED) {
+          ids[i] = -1;
+        }
         continue;
       }
       int h = ids[i];
@@ -143,12 +181,13 @@ final class TermDictionary {
     if (found >= 0) {
       return found;
     }
-    if (size == offset.length) {
+    if (freeCount == 0 && size == offset.length) {
       int n = size * 2;
       offset = Arrays.copyOf(offset, n);
       length = Arrays.copyOf(length, n);
       hashes = Arrays.copyOf(hashes, n);
       namespace = Arrays.copyOf(namespace, n);
+      anchor = Arrays.copyOf(anchor, n);
     }
     if (key.length > Character.MAX_VALUE) {
       throw new IllegalArgumentException("term too long");
@@ -156,7 +195,8 @@ final class TermDictionary {
     if (charCount + key.length + 4 > data.length) {
       data = Arrays.copyOf(data, Math.max(data.length * 2, charCount + key.length + 4));
     }
-    int id = size++;
+    int id = freeCount > 0 ? freeIds[--freeCount] : size++;
+    live++;
     data[charCount] = (char) ns;
     data[charCount + 1] = (char) key.length;
     data[charCount + 2] = (char) (id >>> 16);
@@ -168,10 +208,84 @@ final class TermDictionary {
     hashes[id] = mix(raw, ns);
     namespace[id] = (byte) ns;
     insert(id);
-    if (size * 2 > table.length) {
-      rehash();
+    if (live * 2 > table.length) {
+      rehash(table.length * 2);
     }
     return id;
+  }
+
+  /**
+   * Forgets a term no rule uses any more: its slot is emptied by shifting back the entries after it
+   * (linear probing needs no tombstones), its id is reused by a later term, and its characters are
+   * dropped when dead characters outnumber live ones. Bloom bits stay set until the next rebuild,
+   * which only costs a probe.
+   */
+  void remove(int id) {
+    int at = offset[id];
+    if (at < 0) {
+      return;
+    }
+    int i = hashes[id] & mask;
+    while ((int) table[i] - 1 != at) {
+      i = (i + 1) & mask;
+    }
+    for (int j = (i + 1) & mask; table[j] != 0; j = (j + 1) & mask) {
+      int home = (int) (table[j] >>> 32) & mask;
+      boolean stays = i <= j ? i < home && home <= j : i < home || home <= j;
+      if (!stays) {
+        table[i] = table[j];
+        i = j;
+      }
+    }
+    table[i] = 0;
+    offset[id] = -1;
+    anchor[id] = false;
+    deadChars += length[id] + 4;
+    live--;
+    if (freeCount == freeIds.length) {
+      freeIds = Arrays.copyOf(freeIds, freeCount * 2);
+    }
+    freeIds[freeCount++] = id;
+    if (deadChars > 1024 && deadChars * 2 > charCount) {
+      compact();
+    }
+  }
+
+  /** Copies the live records to a fresh array and rebuilds the table and Bloom filter. */
+  private void compact() {
+    char[] kept = new char[Math.max(4096, (charCount - deadChars) * 2)];
+    int n = 0;
+    for (int id = 0; id < size; id++) {
+      if (offset[id] >= 0) {
+        int len = length[id] + 4;
+        System.arraycopy(data, offset[id], kept, n, len);
+        offset[id] = n;
+        n += len;
+      }
+    }
+    data = kept;
+    charCount = n;
+    deadChars = 0;
+    int capacity = 1024;
+    while (live * 2 > capacity) {
+      capacity *= 2;
+    }
+    rehash(capacity);
+  }
+
+  /** Marks a term as an anchor (a rule is indexed under it) or not. */
+  void anchor(int id, boolean on) {
+    anchor[id] = on;
+    if (on) {
+      setBits(anchorBloom, hashes[id]);
+    }
+  }
+
+  private void setBits(long[] filter, int h) {
+    int b1 = h & bloomMask;
+    int b2 = Integer.rotateRight(h, 16) & bloomMask;
+    filter[b1 >>> 6] |= 1L << b1;
+    filter[b2 >>> 6] |= 1L << b2;
   }
 
   String text(int id) {
@@ -183,11 +297,10 @@ final class TermDictionary {
   }
 
   private void insert(int id) {
-    int h = hashes[id];
-    int b1 = h & bloomMask;
-    int b2 = Integer.rotateRight(h, 16) & bloomMask;
-    bloom[b1 >>> 6] |= 1L << b1;
-    bloom[b2 >>> 6] |= 1L << b2;
+    setBits(bloom, hashes[id]);
+    if (anchor[id]) {
+      setBits(anchorBloom, hashes[id]);
+    }
     for (int slot = hashes[id] & mask; ; slot = (slot + 1) & mask) {
       if (table[slot] == 0) {
         table[slot] = ((long) hashes[id] << 32) | (offset[id] + 1L);
@@ -196,13 +309,16 @@ final class TermDictionary {
     }
   }
 
-  private void rehash() {
-    table = new long[table.length * 2];
+  private void rehash(int capacity) {
+    table = new long[capacity];
     mask = table.length - 1;
     bloom = new long[table.length / 16];
+    anchorBloom = new long[bloom.length];
     bloomMask = (bloom.length << 6) - 1;
     for (int id = 0; id < size; id++) {
-      insert(id);
+      if (offset[id] >= 0) {
+        insert(id);
+      }
     }
   }
 

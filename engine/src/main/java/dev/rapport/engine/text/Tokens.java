@@ -3,13 +3,14 @@ package dev.rapport.engine.text;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * A reusable buffer of tokens: the normalised characters of every token in one array, with the
- * token's hash, position and source span, so that a caller can analyse post after post without
- * allocating per token. Not thread-safe; keep one per thread.
- */
-public final class Tokens {
-  private static final Token.Kind[] KINDS = Token.Kind.values();
+/** Keeps a thread's token counters off the cache lines of whatever object precedes them. */
+abstract class TokensLead {
+  int lead;
+  long l0, l1, l2, l3, l4, l5, l6, l7;
+}
+
+/** The fields of {@link Tokens}, between padding. */
+abstract class TokensFields extends TokensLead {
 
   char[] chars = new char[64];
   int charCount;
@@ -21,6 +22,22 @@ public final class Tokens {
   int[] end = new int[16];
   int[] position = new int[16];
   byte[] kind = new byte[16];
+  int runningHash;
+}
+
+/**
+ * A reusable buffer of tokens: the normalised characters of every token in one array, with the
+ * token's hash, position and source span, so that a caller can analyse post after post without
+ * allocating per token. Not thread-safe; keep one per thread.
+ */
+public final class Tokens extends TokensFields {
+  /**
+   * Padding after the fields: the garbage collector may copy two threads' buffers next to each
+   * other, and their counters, written for every character, would then share a cache line.
+   */
+  long t0, t1, t2, t3, t4, t5, t6, t7;
+
+  private static final Token.Kind[] KINDS = Token.Kind.values();
 
   /** Number of tokens in the buffer. */
   public int size() {
@@ -87,8 +104,6 @@ public final class Tokens {
     termStart[size] = charCount;
     runningHash = 0;
   }
-
-  private int runningHash;
 
   void append(char c) {
     if (charCount == chars.length) {

@@ -22,6 +22,7 @@ import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultiMatchingQueries;
 import org.apache.lucene.monitor.QueryMatch;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -95,6 +96,42 @@ class LuceneDifferentialTest {
     }
     assertThat(differences).isEmpty();
     assertThat(matches).as("matches across all posts").isGreaterThan(500);
+  }
+
+  @Test
+  void questionMarkStandsForOneCodePointAsInLucene() throws IOException {
+    String[] rules = {"col?r", "co??r", "col??r", "co?*", "ma?h"};
+    // U+1D45C MATHEMATICAL ITALIC SMALL O is a letter outside the BMP: one code point, two chars
+    String o = new String(Character.toChars(0x1D45C));
+    String[] texts = {"col" + o + "r", "colour", "color", "m" + o + o + "h", "ma" + o + "h"};
+    Matcher matcher = new Matcher();
+    List<MonitorQuery> queries = new ArrayList<>();
+    for (String text : rules) {
+      Rule rule = (Rule) RuleParser.parse(text);
+      matcher.put(text, rule);
+      queries.add(new MonitorQuery(text, LuceneTranslation.query(rule.expr())));
+    }
+    try (Monitor monitor = new Monitor(LuceneTranslation.analyzer())) {
+      monitor.register(queries);
+      for (String text : texts) {
+        Post post = Post.of(text);
+        Set<String> want =
+            monitor
+                .match(LuceneTranslation.document(post), QueryMatch.SIMPLE_MATCHER)
+                .getMatches()
+                .stream()
+                .map(QueryMatch::getQueryId)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> got =
+            matcher.match(post).stream()
+                .map(Match::ruleId)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(got).as(text).isEqualTo(want);
+      }
+    }
+    assertThat(matcher.match("col" + o + "r").stream().map(Match::ruleId))
+        .containsExactlyInAnyOrder("col?r", "co??r", "co?*");
+    assertThat(matcher.match("ma" + o + "h").stream().map(Match::ruleId)).containsExactly("ma?h");
   }
 
   private static String describe(Post post, Set<String> want, Set<String> got, List<Expr> exprs) {

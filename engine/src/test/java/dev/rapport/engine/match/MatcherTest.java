@@ -142,4 +142,76 @@ class MatcherTest {
     }
     assertThat(matcher.size()).isEqualTo(501);
   }
+
+  @Test
+  void rulesMoveToARarerAnchorWhenTheirWordTurnsOutCommon() {
+    Matcher matcher = new Matcher();
+    // "international" looks rarer than "acme" by its length, until many rules use it
+    matcher.put("first", rule("acme AND international"));
+    assertThat(matcher.anchorTexts("first")).containsExactly("international");
+    for (int i = 0; i < 8; i++) {
+      matcher.put("other" + i, rule("brand" + i + " AND international"));
+    }
+    assertThat(matcher.anchorTexts("first")).containsExactly("acme");
+    assertThat(ids(matcher.match("acme goes international"))).containsExactly("first");
+    assertThat(ids(matcher.match("brand3 goes international"))).containsExactly("other3");
+    assertThat(matcher.match("international acme2")).isEmpty();
+    for (int i = 0; i < 8; i++) {
+      matcher.remove("other" + i);
+    }
+    assertThat(ids(matcher.match("acme goes international"))).containsExactly("first");
+  }
+
+  @Test
+  void removedRulesLeaveNoTermsBehind() {
+    Matcher matcher = new Matcher();
+    matcher.put("stable", rule("acme AND (shoes OR boots) -cheap"));
+    matcher.put("prefix", rule("sneak* NEAR/2 col?r"));
+    int baseline = matcher.termCount();
+    for (int round = 0; round < 200; round++) {
+      for (int i = 0; i < 50; i++) {
+        String w = "w" + round + "x" + i;
+        matcher.put(
+            "churn" + i,
+            rule(
+                w
+                    + " AND \"big "
+                    + w
+                    + "y\" OR "
+                    + w
+                    + "pre* OR site:"
+                    + w
+                    + ".com OR author:"
+                    + w
+                    + " OR t"
+                    + w
+                    + "?z"));
+      }
+      assertThat(ids(matcher.match("the w" + round + "x7 big w" + round + "x7y")))
+          .containsExactly("churn7");
+      for (int i = 0; i < 50; i++) {
+        matcher.remove("churn" + i);
+      }
+      assertThat(matcher.termCount()).as("round %d", round).isEqualTo(baseline);
+    }
+    assertThat(ids(matcher.match("acme boots sneakers in color")))
+        .containsExactly("prefix", "stable");
+    assertThat(matcher.match("w3x7pretty and w199x1")).isEmpty();
+    matcher.put("late", rule("w3x7pre*"));
+    assertThat(ids(matcher.match("w3x7pretty"))).containsExactly("late");
+  }
+
+  @Test
+  void wordsThatAreNoRulesAnchorStillDecideCandidates() {
+    Matcher matcher = new Matcher();
+    matcher.put("not", rule("acmecorp -cheap"));
+    matcher.put("title", rule("acmecorp AND title:big"));
+    matcher.put("phrase", rule("\"acmecorp is big\""));
+    assertThat(matcher.anchorTexts("title")).containsExactly("acmecorp");
+    assertThat(ids(matcher.match(new Post("acmecorp is big", null, null, null, null, "Big day"))))
+        .containsExactly("not", "phrase", "title");
+    assertThat(ids(matcher.match(new Post("cheap big acmecorp", null, null, null, null, "day"))))
+        .isEmpty();
+    assertThat(matcher.match("cheap is big")).isEmpty();
+  }
 }
