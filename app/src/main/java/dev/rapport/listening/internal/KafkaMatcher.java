@@ -61,6 +61,7 @@ final class KafkaMatcher implements Runnable {
   private final AtomicLong commits = new AtomicLong();
   private volatile boolean stopping;
   private volatile boolean killed;
+  private volatile boolean crashAfterWrite;
   private volatile boolean done;
 
   KafkaMatcher(
@@ -119,8 +120,9 @@ final class KafkaMatcher implements Runnable {
           Thread.sleep(wait.toMillis());
           continue;
         }
-        if (killed) {
+        if (killed || crashAfterWrite) {
           // died after the write, before the commit: the group will hand this batch out again
+          killed = true;
           break;
         }
         commit(batch);
@@ -229,6 +231,15 @@ final class KafkaMatcher implements Runnable {
    */
   void kill() {
     killed = true;
+  }
+
+  /**
+   * Like {@link #kill}, but at a chosen moment: right after the next batch is written and before
+   * its offsets are committed, the crash that leaves written records uncommitted. Tests use it to
+   * show that their redelivery stores nothing twice.
+   */
+  void crashAfterNextWrite() {
+    crashAfterWrite = true;
   }
 
   boolean done() {

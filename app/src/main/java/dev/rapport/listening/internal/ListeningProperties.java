@@ -30,9 +30,9 @@ record ListeningProperties(
 
   /**
    * Kafka mode ({@code rapport.listening.mode=kafka}): sources produce to {@code topic}, and {@code
-   * instances} matchers per process consume it in the consumer group {@code groupId}. {@code
-   * properties} are passed to the producer and the consumers as they are (security, session
-   * timeout, ...).
+   * instances} matchers per process consume it in the consumer group {@code groupId}; they look for
+   * rules changed by other processes every {@code rulesRefresh}. {@code properties} are passed to
+   * the producer and the consumers as they are (security, session timeout, ...).
    */
   record Kafka(
       @DefaultValue("localhost:9092") String bootstrapServers,
@@ -41,6 +41,7 @@ record ListeningProperties(
       @DefaultValue("2") int instances,
       @DefaultValue("500ms") Duration pollTimeout,
       @DefaultValue("30s") Duration sendTimeout,
+      @DefaultValue("10s") Duration rulesRefresh,
       @DefaultValue Map<String, String> properties) {}
 
   boolean kafkaMode() {

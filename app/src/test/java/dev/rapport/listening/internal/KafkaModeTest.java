@@ -34,8 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Kafka mode end to end, against an in-process KRaft broker: the application's sources produce to
  * the posts topic, two matchers in one consumer group consume it, one of them is killed mid-stream
- * (after a write, before its commit, without leaving the group) and the survivor takes its
- * partitions over; every post is still stored exactly once.
+ * (right after a write, before its commit, and without leaving the group) and the survivor takes
+ * its partitions over; every post is still stored exactly once.
  */
 @PersistenceTest
 @DirtiesContext
@@ -89,8 +89,8 @@ class KafkaModeTest {
     rules.create("kafka " + word, word, true);
     String prefix = "k" + run + "-";
 
-    int total = 8_000;
-    int authors = 250;
+    int total = 6_000;
+    int authors = 200;
     List<NormalizedPost> posts = new ArrayList<>(total);
     Set<String> matched = new HashSet<>();
     Set<String> unmatched = new HashSet<>();
@@ -140,9 +140,9 @@ class KafkaModeTest {
                     && stored(prefix) > matched.size() / 5);
     KafkaMatcher victim = both.get(0);
     KafkaMatcher survivor = both.get(1);
+    victim.crashAfterNextWrite();
+    await().atMost(Duration.ofSeconds(20)).until(victim::done);
     long storedAtKill = stored(prefix);
-    victim.kill();
-    await().atMost(Duration.ofSeconds(10)).until(victim::done);
     assertThat(storedAtKill).isLessThan(matched.size());
 
     int produced = producing.get();
