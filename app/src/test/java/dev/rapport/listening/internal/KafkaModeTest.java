@@ -64,6 +64,7 @@ class KafkaModeTest {
     registry.add("rapport.listening.kafka.properties.session.timeout.ms", () -> "3000");
     registry.add("rapport.listening.kafka.properties.heartbeat.interval.ms", () -> "500");
     registry.add("rapport.listening.batch-size", () -> "200");
+    registry.add("rapport.listening.kafka.rules-refresh", () -> "300ms");
     registry.add("logging.level.org.apache.kafka", () -> "WARN");
     registry.add("logging.level.kafka", () -> "WARN");
     registry.add("logging.level.state.change.logger", () -> "WARN");
@@ -81,6 +82,7 @@ class KafkaModeTest {
   @Autowired ListeningRules rules;
   @Autowired KafkaMatchers matchers;
   @Autowired JdbcClient jdbc;
+  @Autowired EngineClassifier classifier;
 
   @Test
   void twoMatchersOneKilledMidStreamStoreEveryPostExactlyOnce() throws Exception {
@@ -189,6 +191,18 @@ class KafkaModeTest {
     assertThat(unmatchedSeen).isGreaterThanOrEqualTo(unmatched.size());
     assertThat(mentions + unmatchedSeen + duplicates).isEqualTo(records);
     assertThat(survivor.done()).isFalse();
+
+    // a rule saved by another process (straight into the table) reaches this process's matchers
+    String elsewhere = "zl" + run;
+    jdbc.sql(
+            "insert into listening_rule (name, keywords, enabled, created_at)"
+                + " values (:n, :k, true, :at)")
+        .param("n", "elsewhere " + elsewhere)
+        .param("k", elsewhere)
+        .param("at", java.sql.Timestamp.from(Instant.now()))
+        .update();
+    NormalizedPost probe = post(prefix + "probe", "@probe@kafka.example", "about " + elsewhere);
+    await().atMost(Duration.ofSeconds(10)).until(() -> classifier.classify(probe).matched());
     LoggerFactory.getLogger(KafkaModeTest.class)
         .info(
             "kafka mode: {} records for {} posts ({} sent twice) in {} s; killed at {} stored;"
