@@ -28,6 +28,14 @@ record ListeningProperties(
   /** The value of {@code rapport.listening.mode} that moves matching behind a Kafka topic. */
   static final String KAFKA_MODE = "kafka";
 
+  ListeningProperties {
+    // a misspelt mode would otherwise quietly run in-process
+    if (!"in-process".equalsIgnoreCase(mode) && !KAFKA_MODE.equalsIgnoreCase(mode)) {
+      throw new IllegalArgumentException(
+          "rapport.listening.mode must be in-process or kafka, not '" + mode + "'");
+    }
+  }
+
   /**
    * Kafka mode ({@code rapport.listening.mode=kafka}): sources produce to {@code topic}, and {@code
    * instances} matchers per process consume it in the consumer group {@code groupId}; they look for
@@ -43,8 +51,4 @@ record ListeningProperties(
       @DefaultValue("30s") Duration sendTimeout,
       @DefaultValue("10s") Duration rulesRefresh,
       @DefaultValue Map<String, String> properties) {}
-
-  boolean kafkaMode() {
-    return KAFKA_MODE.equalsIgnoreCase(mode == null ? "" : mode.trim());
-  }
 }

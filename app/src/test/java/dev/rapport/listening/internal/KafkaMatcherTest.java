@@ -1,6 +1,7 @@
 package dev.rapport.listening.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.rapport.listening.NormalizedPost;
@@ -23,6 +24,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * One Kafka-mode matcher against Kafka's mock consumer: offsets are committed only after the write,
@@ -140,6 +144,42 @@ class KafkaMatcherTest {
     t.setDaemon(true);
     t.start();
     return t;
+  }
+
+  private static ListeningProperties bind(Map<String, String> settings) {
+    return new Binder(new MapConfigurationPropertySource(settings))
+        .bindOrCreate("rapport.listening", ListeningProperties.class);
+  }
+
+  @Test
+  void kafkaModeIsOffUnlessChosenCommitsAreManualAndAMisspeltModeIsRefused() {
+    ListeningProperties defaults = bind(Map.of());
+    assertThat(defaults.mode()).isEqualTo("in-process");
+    assertThat(defaults.kafka().topic()).isEqualTo("rapport.posts");
+    assertThat(defaults.kafka().instances()).isEqualTo(2);
+
+    ListeningProperties kafka =
+        bind(
+            Map.of(
+                "rapport.listening.mode", "kafka",
+                "rapport.listening.kafka.bootstrap-servers", "broker:9093",
+                "rapport.listening.kafka.properties.session.timeout.ms", "9000",
+                "rapport.listening.kafka.properties.enable.auto.commit", "true"));
+    Map<String, Object> consumer = KafkaMatcher.consumerConfig(kafka.kafka(), 500, "c");
+    assertThat(consumer)
+        .containsEntry("bootstrap.servers", "broker:9093")
+        .containsEntry("group.id", "rapport-matchers")
+        .containsEntry("session.timeout.ms", "9000")
+        .containsEntry("enable.auto.commit", false)
+        .containsEntry("max.poll.records", 500);
+    assertThat(PostsTopic.producerConfig(kafka.kafka()))
+        .containsEntry("acks", "all")
+        .containsEntry("enable.idempotence", true);
+
+    assertThatThrownBy(() -> bind(Map.of("rapport.listening.mode", "kakfa")))
+        .isInstanceOf(BindException.class)
+        .rootCause()
+        .hasMessageContaining("must be in-process or kafka");
   }
 
   @Test
