@@ -165,6 +165,8 @@ class RoleEndpointMatrixTest {
           endpoint("GET", "/api/v1/mentions", NO_BODY, LISTENING_READ),
           endpoint("GET", "/api/v1/sources", NO_BODY, LISTENING_READ),
           endpoint("GET", "/api/v1/dead-letters", NO_BODY, LISTENING_READ),
+          endpoint("GET", "/api/v1/ingest/stats", NO_BODY, LISTENING_READ),
+          endpoint("POST", "/api/v1/ingest/stats/reset", NO_BODY, LISTENING_ADMIN),
           endpoint("GET", "/api/v1/listening/rules", NO_BODY, LISTENING_READ),
           endpoint(
               "POST",

@@ -8,7 +8,6 @@ import dev.rapport.shared.InvalidInputException.FieldError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -233,15 +232,15 @@ class Ingest implements DisposableBean {
     // transaction: a batch transaction that created identities would hold their locks until the
     // whole batch commits and make concurrent workers time out on the same new author.
     List<Classification> classes = new ArrayList<>(job.posts().size());
-    Map<String, PersonId> authorsByKey = new HashMap<>();
+    List<NormalizedPost> matched = new ArrayList<>();
     for (NormalizedPost p : job.posts()) {
       Classification c = classifier.classify(p);
       classes.add(c);
       if (c.matched()) {
-        authorsByKey.computeIfAbsent(
-            p.network() + "\u0000" + p.author().handle(), k -> authors.resolve(p));
+        matched.add(p);
       }
     }
+    Map<String, PersonId> authorsByKey = authors.resolveAll(matched);
     IngestQueue.BatchOutcome outcome =
         retryingRaces(STORE_ATTEMPTS, () -> storeOnce(job, classes, authorsByKey));
     long done = System.nanoTime();
@@ -267,14 +266,13 @@ class Ingest implements DisposableBean {
               unmatched++;
               continue;
             }
-            OptionalLong id = mentions.storeIfNew(p, c, job.sourceId(), now);
+            PersonId author = authorsByKey.get(MentionAuthors.key(p));
+            OptionalLong id = mentions.storeIfNew(p, c, author, job.sourceId(), now);
             if (id.isEmpty()) {
               duplicates++;
               continue;
             }
             stored++;
-            PersonId author = authorsByKey.get(p.network() + "\u0000" + p.author().handle());
-            mentions.linkAuthor(id.getAsLong(), author);
             events.publishEvent(
                 new MentionCaptured(
                     id.getAsLong(),

@@ -148,11 +148,23 @@ class ListeningApiController {
     m.put("mentions", mentions.count());
     m.put("latencyP50Ms", ingest.latency().percentileMillis(0.50));
     m.put("latencyP99Ms", ingest.latency().percentileMillis(0.99));
+    m.put("latencyCount", ingest.latency().count());
     KafkaMatchers matchers = kafka.getIfAvailable();
     if (matchers != null) {
       m.put("kafka", matchers.stats());
     }
     return m;
+  }
+
+  /**
+   * Starts the latency figures afresh, for example after a warm-up or a configuration change: the
+   * percentiles then describe only what came after.
+   */
+  @PostMapping("/ingest/stats/reset")
+  @PreAuthorize("@access.allows('LISTENING_ADMIN')")
+  ResponseEntity<Void> resetStats() {
+    ingest.latency().reset();
+    return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/listening/rules")

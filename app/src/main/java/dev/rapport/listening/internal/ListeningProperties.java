@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /** Settings of sources and ingest, under {@code rapport.listening.*}; see the README table. */
 @ConfigurationProperties("rapport.listening")
 record ListeningProperties(
-    @DefaultValue("8") int queueBatches,
-    @DefaultValue("500") int batchSize,
+    @DefaultValue("4") int queueBatches,
+    @DefaultValue("200") int batchSize,
     @DefaultValue("2") int workers,
     @DefaultValue("16384") int rawMaxChars,
     @DefaultValue("1048576") int webhookMaxBytes,

@@ -6,6 +6,8 @@ import dev.rapport.people.PersonDeleted;
 import dev.rapport.people.PersonId;
 import dev.rapport.people.PersonsMerged;
 import dev.rapport.people.SocialIdentities;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
@@ -30,6 +32,24 @@ class MentionAuthors {
     this.identities = identities;
   }
 
+  /** The key of a post's author in {@link #resolveAll}'s answer: network and handle. */
+  static String key(NormalizedPost post) {
+    return post.network() + "\u0000" + post.author().handle();
+  }
+
+  /**
+   * Resolves the authors of a batch, by {@link #key}, each in its own short transaction. (One
+   * transaction for all of a batch's new authors was tried: it holds their identities' locks long
+   * enough that a second worker meeting the same new author times out waiting on H2.)
+   */
+  Map<String, PersonId> resolveAll(List<NormalizedPost> posts) {
+    Map<String, PersonId> out = new HashMap<>();
+    for (NormalizedPost p : posts) {
+      out.computeIfAbsent(key(p), k -> resolve(p));
+    }
+    return out;
+  }
+
   /**
    * Authors already resolved, by network and handle: a busy author's later posts skip the lookup. A
    * merge retires a person, so every merge empties it; a deleted person is dropped from it; so does
@@ -40,7 +60,7 @@ class MentionAuthors {
   private static final int MAX_KNOWN = 100_000;
 
   PersonId resolve(NormalizedPost post) {
-    String key = post.network() + "\u0000" + post.author().handle();
+    String key = key(post);
     PersonId cached = known.get(key);
     if (cached != null) {
       return cached;
@@ -51,6 +71,10 @@ class MentionAuthors {
     } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
       person = resolveOnce(post);
     }
+    return remember(key, person);
+  }
+
+  private PersonId remember(String key, PersonId person) {
     if (known.size() >= MAX_KNOWN) {
       known.clear();
     }

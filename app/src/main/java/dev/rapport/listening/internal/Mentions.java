@@ -39,8 +39,9 @@ class Mentions {
       """
       insert into listening_mention (network, native_id, source_id, author_handle,
         author_display_name, author_profile_url, text, url, created_at, language, reply_to,
-        quote_of, repost_of, metrics, raw_payload, rule_ids, spans, readings, captured_at)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        quote_of, repost_of, metrics, raw_payload, rule_ids, spans, readings, captured_at,
+        author_person_id)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       on conflict do nothing
       """;
 
@@ -52,8 +53,12 @@ class Mentions {
     this.jdbc = jdbc;
   }
 
-  /** Stores the mention unless (network, native id) is already there; the new id, or empty. */
-  OptionalLong storeIfNew(NormalizedPost p, Classification c, Long sourceId, Instant now) {
+  /**
+   * Stores the mention, tied to its author's person, unless (network, native id) is already there;
+   * the new id, or empty.
+   */
+  OptionalLong storeIfNew(
+      NormalizedPost p, Classification c, PersonId author, Long sourceId, Instant now) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     int rows =
         template.update(
@@ -78,6 +83,7 @@ class Mentions {
               ps.setString(17, c.spansJson());
               ps.setString(18, c.readingsJson());
               ps.setTimestamp(19, Timestamp.from(now));
+              ps.setObject(20, author == null ? null : author.value());
               return ps;
             },
             keys);
@@ -86,13 +92,6 @@ class Mentions {
     }
     Number key = keys.getKey();
     return key == null ? OptionalLong.empty() : OptionalLong.of(key.longValue());
-  }
-
-  void linkAuthor(long mentionId, PersonId person) {
-    jdbc.sql("update listening_mention set author_person_id = :p where id = :id")
-        .param("p", person.value())
-        .param("id", mentionId)
-        .update();
   }
 
   List<Mention> recent(int limit) {

@@ -87,9 +87,14 @@ class IdentityResolution implements SocialIdentities {
       return new Resolution(live(byHandle.get().personId()), byHandle.get().id(), "handle", false);
     }
     PersonDraft draft = draftFor(d, mail);
-    long personId = personService.create(draft, source).value();
+    long personId = personService.createUnproposed(draft, source).value();
     long identityId = ensureIdentity(known, personId, d);
-    proposals.proposeFor(personId);
+    // Merge evidence is a company domain (MergeProposals): a new person from an identity has one
+    // only through an email or a blog. A social handle alone has none, so the lookups are skipped;
+    // on a listening stream most new authors are such handles.
+    if (mail != null || d.network() == Network.BLOG) {
+      proposals.proposeFor(personId);
+    }
     return new Resolution(personId, identityId, "none", true);
   }
 

@@ -50,12 +50,22 @@ class PersonService {
 
   @Transactional
   public PersonId create(PersonDraft draft, String source) {
+    PersonId id = createUnproposed(draft, source);
+    proposals.proposeFor(id.value());
+    return id;
+  }
+
+  /**
+   * Creates the person without looking for merge candidates: for callers that add evidence (an
+   * identity) right after and propose once that is in place.
+   */
+  @Transactional
+  public PersonId createUnproposed(PersonDraft draft, String source) {
     check(draft, null);
     long id = ids.nextPerson();
     persons.insertAll(List.of(new PersonStore.NewPerson(id, draft)), Instant.now());
     audit.record(Visible.PERSON, id, AuditLog.Action.CREATE, null, draft);
     events.publishEvent(new PersonCreated(new PersonId(id), source));
-    proposals.proposeFor(id);
     return new PersonId(id);
   }
 

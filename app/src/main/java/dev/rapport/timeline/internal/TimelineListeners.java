@@ -7,13 +7,17 @@ import dev.rapport.people.PersonsMerged;
 import dev.rapport.timeline.Direction;
 import dev.rapport.timeline.NewTouchpoint;
 import dev.rapport.timeline.SourceRef;
-import dev.rapport.timeline.Timeline;
 import dev.rapport.timeline.TouchpointKind;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Follows the other features in their own transaction: a merge moves the merged person's
@@ -26,10 +30,10 @@ class TimelineListeners {
   static final String STAGE_SOURCE = "lifecycle.stage_change";
 
   private final TimelineStore store;
-  private final Timeline timeline;
+  private final DefaultTimeline timeline;
   private final AuditLog audit;
 
-  TimelineListeners(TimelineStore store, Timeline timeline, AuditLog audit) {
+  TimelineListeners(TimelineStore store, DefaultTimeline timeline, AuditLog audit) {
     this.store = store;
     this.timeline = timeline;
     this.audit = audit;
@@ -75,29 +79,68 @@ class TimelineListeners {
 
   static final String MENTION_SOURCE = "listening.mention";
 
-  /** A captured post becomes a touchpoint on its author's timeline, in the storing transaction. */
+  /**
+   * A captured post becomes a touchpoint on its author's timeline, in the storing transaction.
+   * Ingest captures posts by the hundred in one transaction, so they are gathered and written in
+   * one batch just before it commits (a failure there rolls the whole batch back, as a failure here
+   * would); outside a transaction, at once.
+   */
   @EventListener
-  @Transactional
   void on(MentionCaptured mention) {
-    String text = mention.text().replaceAll("\\p{Cntrl}", " ").strip();
+    NewTouchpoint t = touchpoint(mention);
+    if (!TransactionSynchronizationManager.isActualTransactionActive()
+        || !TransactionSynchronizationManager.isSynchronizationActive()) {
+      timeline.append(t);
+      return;
+    }
+    @SuppressWarnings("unchecked")
+    List<NewTouchpoint> pending =
+        (List<NewTouchpoint>) TransactionSynchronizationManager.getResource(PENDING_MENTIONS);
+    if (pending == null) {
+      List<NewTouchpoint> batch = new ArrayList<>();
+      TransactionSynchronizationManager.bindResource(PENDING_MENTIONS, batch);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+              TransactionSynchronizationManager.unbindResource(PENDING_MENTIONS);
+              timeline.appendAll(batch);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(PENDING_MENTIONS);
+            }
+          });
+      pending = batch;
+    }
+    pending.add(t);
+  }
+
+  /** The key of a transaction's captured posts waiting to be written. */
+  private static final Object PENDING_MENTIONS = new Object();
+
+  private static NewTouchpoint touchpoint(MentionCaptured mention) {
+    String text = CONTROL.matcher(mention.text()).replaceAll(" ").strip();
     String summary = text.isEmpty() ? "(a post without text)" : text;
     String url = mention.url();
     if (url != null && !(url.startsWith("https://") || url.startsWith("http://"))) {
       url = null;
     }
     Instant now = Instant.now();
-    timeline.append(
-        NewTouchpoint.of(
-            mention.author(),
-            null,
-            TouchpointKind.POST,
-            mention.network(),
-            Direction.IN,
-            mention.createdAt().isAfter(now) ? now : mention.createdAt(),
-            null,
-            summary.length() > TouchpointRules.MAX_SUMMARY
-                ? summary.substring(0, TouchpointRules.MAX_SUMMARY)
-                : summary,
-            new SourceRef(MENTION_SOURCE, Long.toString(mention.mentionId()), url)));
+    return NewTouchpoint.of(
+        mention.author(),
+        null,
+        TouchpointKind.POST,
+        mention.network(),
+        Direction.IN,
+        mention.createdAt().isAfter(now) ? now : mention.createdAt(),
+        null,
+        summary.length() > TouchpointRules.MAX_SUMMARY
+            ? summary.substring(0, TouchpointRules.MAX_SUMMARY)
+            : summary,
+        new SourceRef(MENTION_SOURCE, Long.toString(mention.mentionId()), url));
   }
+
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 }

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The touchpoint table, with SQL that runs on H2 (PostgreSQL mode) and PostgreSQL. */
@@ -46,20 +47,52 @@ class TimelineStore {
     this.named = named;
   }
 
-  /** Inserts unless the source exists; true when a row was inserted. */
-  boolean insert(NewTouchpoint t, Instant now) {
-    return named.update(INSERT, params(t, now)) > 0;
-  }
-
   /** Inserts many at once (demo data), skipping sources that exist; returns how many were new. */
   int insertAll(List<NewTouchpoint> touchpoints, Instant now) {
-    SqlParameterSource[] batch =
-        touchpoints.stream().map(t -> params(t, now)).toArray(SqlParameterSource[]::new);
     int inserted = 0;
-    for (int n : named.batchUpdate(INSERT, batch)) {
+    for (int n : insertEach(touchpoints, now)) {
       inserted += Math.max(0, n);
     }
     return inserted;
+  }
+
+  /** Inserts many in one batch, skipping sources that exist: each row's count (1 new, 0 not). */
+  int[] insertEach(List<NewTouchpoint> touchpoints, Instant now) {
+    return named.batchUpdate(INSERT, batch(touchpoints, now));
+  }
+
+  /**
+   * Inserts many in one batch, skipping sources that exist: the new rows' ids in input order, null
+   * for a source that existed. H2 and PostgreSQL report a count per row and a key per new row; a
+   * driver that does not is refused rather than guessed at.
+   */
+  Long[] insertReturningIds(List<NewTouchpoint> touchpoints, Instant now) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    int[] counts = named.batchUpdate(INSERT, batch(touchpoints, now), keys, new String[] {"id"});
+    List<Map<String, Object>> generated = keys.getKeyList();
+    int inserted = 0;
+    for (int n : counts) {
+      if (n < 0) {
+        throw new IllegalStateException("the database reported no count per inserted row");
+      }
+      inserted += n;
+    }
+    if (inserted != generated.size()) {
+      throw new IllegalStateException(
+          "the database returned " + generated.size() + " keys for " + inserted + " new rows");
+    }
+    Long[] ids = new Long[touchpoints.size()];
+    int next = 0;
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] > 0) {
+        ids[i] = ((Number) generated.get(next++).values().iterator().next()).longValue();
+      }
+    }
+    return ids;
+  }
+
+  private static SqlParameterSource[] batch(List<NewTouchpoint> touchpoints, Instant now) {
+    return touchpoints.stream().map(t -> params(t, now)).toArray(SqlParameterSource[]::new);
   }
 
   Optional<Touchpoint> bySource(String type, String id) {
@@ -162,7 +195,7 @@ class TimelineStore {
   }
 
   /** 2400.0000 reads back as 2400, 12.5000 as 12.5: the value as it was given. */
-  private static java.math.BigDecimal plain(java.math.BigDecimal v) {
+  static java.math.BigDecimal plain(java.math.BigDecimal v) {
     if (v == null) {
       return null;
     }

@@ -208,7 +208,10 @@ class ConnectorsTest {
                 + "\"accessToken\":\"secret\"}",
             600);
     await().atMost(Duration.ofSeconds(20)).until(() -> mentions(id).size() == 3);
-    assertThat(store.get(id).cursor()).isEqualTo("113500000000000003");
+    // the cursor is saved once the batch's storage completed, a moment after its rows are visible
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(store.get(id).cursor()).isEqualTo("113500000000000003"));
     assertThat(mentions(id))
         .anySatisfy(
             r -> {

@@ -75,6 +75,38 @@ class WebhookIngestTest {
         .single();
   }
 
+  @Autowired dev.rapport.support.AccessFixtures access;
+
+  String stats(org.springframework.test.web.servlet.request.RequestPostProcessor as)
+      throws Exception {
+    return access
+        .mvc()
+        .perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                    "/api/v1/ingest/stats")
+                .with(as))
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  @Test
+  void latencyFiguresCountCapturedPostsAndStartAfreshOnReset() throws Exception {
+    var admin = access.as(dev.rapport.access.Role.ADMIN);
+    assertThat(send(postJson(UUID.randomUUID().toString(), "the " + word + " again")).getStatus())
+        .isEqualTo(200);
+    assertThat(stats(admin)).doesNotContain("\"latencyCount\":0").contains("\"latencyCount\":");
+    assertThat(
+            access
+                .mvc()
+                .perform(post("/api/v1/ingest/stats/reset").with(admin))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(204);
+    assertThat(stats(admin)).contains("\"latencyCount\":0").contains("\"latencyP99Ms\":-1");
+  }
+
   @Test
   void matchedPostIsStoredAsMentionAndAnnounced() throws Exception {
     String id = UUID.randomUUID().toString();

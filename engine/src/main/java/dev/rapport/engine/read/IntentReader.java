@@ -108,9 +108,26 @@ final class IntentReader {
       Names names,
       List<Cues.Match> matches,
       Sentiment sentiment,
+      SentimentReader.Features rules,
       List<BrandSet.Found> brands) {}
 
+  private final ComplaintModel complaints;
+
+  IntentReader(ComplaintModel complaints) {
+    this.complaints = complaints;
+  }
+
   List<IntentSignal> read(Post post, List<EventSignal> events) {
+    return read(post, events, null);
+  }
+
+  /**
+   * Reads the intents; {@code complaintFeatures}, when given, receives the complaint model's input.
+   */
+  List<IntentSignal> read(
+      Post post,
+      List<EventSignal> events,
+      java.util.function.Consumer<double[]> complaintFeatures) {
     boolean newsOfLife = !events.isEmpty();
     Map<Intent, IntentSignal> best = new EnumMap<>(Intent.class);
     boolean jobSeeking = false;
@@ -148,7 +165,7 @@ final class IntentReader {
       }
     }
     questionMark(post, best);
-    complaintOrPraise(post, best, newsOfLife, events);
+    complaintOrPraise(post, best, newsOfLife, events, complaintFeatures);
     if (best.containsKey(Intent.COMPLAINT)
         && best.containsKey(Intent.QUESTION)
         && startsWithWhy(post)) {
@@ -168,11 +185,16 @@ final class IntentReader {
    * close to the name. Praise needs positive words close to the name, and is not read from posts
    * that announce news of their own (new job, funding), which are glad for other reasons.
    */
-  private static void complaintOrPraise(
-      Post post, Map<Intent, IntentSignal> best, boolean newsOfLife, List<EventSignal> events) {
+  private void complaintOrPraise(
+      Post post,
+      Map<Intent, IntentSignal> best,
+      boolean newsOfLife,
+      List<EventSignal> events,
+      java.util.function.Consumer<double[]> complaintFeatures) {
     Sentiment s = post.sentiment();
     List<Evidence> problems = new ArrayList<>();
     List<Evidence> negatives = new ArrayList<>();
+    List<Evidence> learnedNegatives = new ArrayList<>();
     List<Evidence> positives = new ArrayList<>();
     for (Evidence e : s.evidence()) {
       if (e.cue().equals("problem phrase")) {
@@ -180,37 +202,78 @@ final class IntentReader {
       } else if ((e.cue().equals("negative word") || e.cue().equals("sarcasm"))
           && !partOfEvent(e, events)) {
         negatives.add(e);
-      } else if (e.cue().equals("positive word")) {
+      } else if (e.cue().equals("learned negative word") && !partOfEvent(e, events)) {
+        learnedNegatives.add(e);
+      } else if (e.cue().equals("positive word") || e.cue().equals("learned positive word")) {
         positives.add(e);
       }
     }
-    boolean negative = s.label() == SentimentLabel.NEGATIVE;
+    // the rule reads the rules' own sentiment; the model weighs it with everything else
+    boolean negative = SentimentReader.label(post.rules().ruleScore()) == SentimentLabel.NEGATIVE;
     List<Evidence> trouble = new ArrayList<>(problems);
     trouble.addAll(negatives);
     int named = nearestName(post, trouble.isEmpty() ? positives : trouble);
     int generic = named >= 0 ? -1 : firstProductWord(post);
-    if (named < 0 && generic < 0) {
-      return;
-    }
     int at = named >= 0 ? named : generic;
-    boolean close = near(post, at, negatives);
-    double c;
+    boolean close = at >= 0 && near(post, at, negatives);
+    double c = 0;
+    boolean service = false;
     if (named >= 0) {
       c =
           !problems.isEmpty() && negative
               ? 0.9
               : !problems.isEmpty() ? 0.65 : negative && close ? 0.75 : 0;
-    } else {
+    } else if (generic >= 0) {
       // an unnamed product is a complaint only when a company's service is addressed
-      boolean service =
-          SERVICE_WORDS.contains(post.view().token(generic).norm()) || addressed(post);
+      service = SERVICE_WORDS.contains(post.view().token(generic).norm()) || addressed(post);
       c = !service ? 0 : !problems.isEmpty() && negative ? 0.7 : negative && close ? 0.55 : 0;
     }
     if (best.containsKey(Intent.BUYING) && problems.isEmpty()) {
       c = 0;
     }
+    if (complaints != null || complaintFeatures != null) {
+      About about = at >= 0 ? aboutAt(post, at) : About.OTHER;
+      double[] r = post.rules().dense();
+      double[] x = {
+        1,
+        c,
+        named >= 0 ? 1 : 0,
+        generic >= 0 ? (service ? 1 : 0.5) : 0,
+        addressed(post) ? 1 : 0,
+        newsOfLife ? 1 : 0,
+        best.containsKey(Intent.BUYING) ? 1 : 0,
+        best.containsKey(Intent.QUESTION) ? 1 : 0,
+        about == About.OURS ? 1 : 0,
+        about == About.COMPETITOR ? 1 : 0,
+        r[1],
+        r[2],
+        r[3],
+        r[4],
+        r[5],
+        r[6],
+        r[7],
+        r[9],
+        r[10],
+        r[11],
+        s.score(),
+        s.label() == SentimentLabel.NEGATIVE ? 1 : 0
+      };
+      if (complaintFeatures != null) {
+        complaintFeatures.accept(x);
+      }
+      if (complaints != null) {
+        double p = at < 0 ? 0 : complaints.probability(x, post.rules().tokens());
+        c = p >= MIN_CONFIDENCE ? p : 0;
+      }
+    }
+    if (at < 0) {
+      return;
+    }
     if (c > 0) {
       List<Evidence> ev = new ArrayList<>(trouble);
+      if (trouble.isEmpty()) {
+        ev.addAll(learnedNegatives);
+      }
       ev.add(post.view().evidence(post.text(), at, at, "target"));
       keep(best, new IntentSignal(Intent.COMPLAINT, c, target(post, named), aboutAt(post, at), ev));
     } else if (s.label() == SentimentLabel.POSITIVE

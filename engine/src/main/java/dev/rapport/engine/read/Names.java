@@ -314,8 +314,12 @@ final class Names {
 
   private static boolean isCapitalizedName(View view, int i, Lexicon lexicon) {
     Token t = view.token(i);
-    if (t.kind() != Token.Kind.WORD || t.quoted() || !Character.isUpperCase(t.raw().charAt(0))) {
+    if (t.kind() != Token.Kind.WORD || t.quoted()) {
       return false;
+    }
+    if (!Character.isUpperCase(t.raw().charAt(0))) {
+      // "easyJet", "iPhone", "eBay"
+      return Character.isLowerCase(t.raw().charAt(0)) && innerCapital(t.raw());
     }
     String bare = t.norm().endsWith("'s") ? t.norm().substring(0, t.norm().length() - 2) : t.norm();
     if (COMMON.contains(bare) || lexicon.valence(t) != 0 || (t.allCaps() && t.raw().length() > 5)) {
@@ -325,11 +329,30 @@ final class Names {
     if (!sentenceStart || i + 1 >= view.size()) {
       return !sentenceStart;
     }
+    if (innerCapital(t.raw()) || t.norm().endsWith("'s")) {
+      // "YouTube", "PayPal", "McDonald's": not how common words are written or begin a sentence
+      return true;
+    }
     Token next = view.token(i + 1);
-    return AFTER_NAME.contains(next.norm())
+    String n = next.norm();
+    return AFTER_NAME.contains(n)
+        || (n.length() >= 5 && n.endsWith("ed") && next.kind() == Token.Kind.WORD)
         || (next.kind() == Token.Kind.WORD
             && Character.isUpperCase(next.raw().charAt(0))
             && !COMMON.contains(next.norm()));
+  }
+
+  private static boolean innerCapital(String raw) {
+    boolean lower = false;
+    for (int k = 1; k < raw.length(); k++) {
+      char c = raw.charAt(k);
+      if (Character.isLowerCase(c)) {
+        lower = true;
+      } else if (Character.isUpperCase(c) && lower) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Words that, after a capitalized first word, suggest the word names a company or product. */
@@ -421,7 +444,31 @@ final class Names {
           "reps",
           "agent",
           "update",
-          "upgrade");
+          "upgrade",
+          "now",
+          "shopper",
+          "host",
+          "seller",
+          "tracking",
+          "refund",
+          "sync",
+          "ads",
+          "surge",
+          "instructor",
+          "rep",
+          "agent",
+          "customers",
+          "users",
+          "login",
+          "checkout",
+          "wants",
+          "keeps",
+          "charges",
+          "charging",
+          "won't",
+          "forgot",
+          "ate",
+          "lost");
 
   boolean isName(int i) {
     return i >= 0 && i < name.length && name[i];

@@ -17,13 +17,18 @@ public final class PostReader {
   private final SentimentReader sentiment;
   private final Cues intentCues;
   private final Cues eventCues;
-  private final IntentReader intents = new IntentReader();
+  private final IntentReader intents;
   private final EventReader events = new EventReader();
   private final TopicReader topics;
 
-  private PostReader() {
+  private PostReader(boolean learned) {
     lexicon = Lexicon.load();
-    sentiment = new SentimentReader(lexicon, Cues.load("sentiment_cues.tsv"));
+    sentiment =
+        new SentimentReader(
+            lexicon,
+            Cues.load("sentiment_cues.tsv"),
+            learned ? SentimentModel.load("sentiment_model.tsv") : null);
+    intents = new IntentReader(learned ? ComplaintModel.load("complaint_model.tsv") : null);
     intentCues = Cues.load("intent_cues.tsv");
     eventCues = Cues.load("event_cues.tsv");
     topics = new TopicReader(Cues.load("topics.tsv"));
@@ -31,7 +36,26 @@ public final class PostReader {
 
   /** Loads the lexicon and cue data from the classpath. */
   public static PostReader create() {
-    return new PostReader();
+    return new PostReader(true);
+  }
+
+  /** A reader whose sentiment comes from the rules alone, as the model's training needs it. */
+  static PostReader rulesOnly() {
+    return new PostReader(false);
+  }
+
+  /** What the sentiment rules find in an English post: the learned model's input. */
+  SentimentReader.Features sentimentFeatures(String text, BrandSet brands) {
+    String post = text == null ? "" : cut(text);
+    BrandSet known = brands == null ? BrandSet.NONE : brands;
+    List<Token> tokens = Tokenizer.tokenize(post);
+    View view = View.of(tokens);
+    Names names = Names.of(view, tokens, known.find(tokens), lexicon);
+    List<Cues.Match> intentMatches = intentCues.find(view, names::isName);
+    boolean[] muted = muted(view, tokens.size(), intentMatches);
+    List<EventSignal> lifeEvents = events.read(post, view, eventCues.find(view, names::isName));
+    return sentiment.features(
+        post, tokens, withoutBrands(tokens, known.find(tokens)), view, muted, lifeEvents);
   }
 
   /** Reads a post, detecting its language. */
@@ -47,6 +71,21 @@ public final class PostReader {
    * @param brands the workspace's brands and competitors
    */
   public Reading read(String text, String language, BrandSet brands) {
+    return read(text, language, brands, null);
+  }
+
+  /** The complaint model's input for an English post, as its training needs it. */
+  double[] complaintFeatures(String text, BrandSet brands) {
+    double[][] out = new double[1][];
+    read(text, "en", brands, x -> out[0] = x);
+    return out[0];
+  }
+
+  private Reading read(
+      String text,
+      String language,
+      BrandSet brands,
+      java.util.function.Consumer<double[]> complaintFeatures) {
     String post = text == null ? "" : cut(text);
     BrandSet known = brands == null ? BrandSet.NONE : brands;
     List<Token> tokens = Tokenizer.tokenize(post);
@@ -63,9 +102,12 @@ public final class PostReader {
     List<Cues.Match> intentMatches = intentCues.find(view, names::isName);
     boolean[] muted = muted(view, tokens.size(), intentMatches);
     List<EventSignal> lifeEvents = events.read(post, view, eventCues.find(view, names::isName));
-    Sentiment s = sentiment.read(post, tokens, view, muted, lifeEvents);
-    IntentReader.Post facts = new IntentReader.Post(post, view, names, intentMatches, s, found);
-    List<IntentSignal> read = intents.read(facts, lifeEvents);
+    SentimentReader.Features rules =
+        sentiment.features(post, tokens, withoutBrands(tokens, found), view, muted, lifeEvents);
+    Sentiment s = sentiment.read(post, rules);
+    IntentReader.Post facts =
+        new IntentReader.Post(post, view, names, intentMatches, s, rules, found);
+    List<IntentSignal> read = intents.read(facts, lifeEvents, complaintFeatures);
     if (read.stream().anyMatch(i -> i.intent() == Intent.SWITCHING)) {
       // "moving to <product>" is a switch, not a change of address
       lifeEvents.removeIf(e -> e.event() == LifeEvent.RELOCATION);
@@ -85,6 +127,23 @@ public final class PostReader {
       }
     }
     return muted;
+  }
+
+  private static List<Token> withoutBrands(List<Token> tokens, List<BrandSet.Found> found) {
+    if (found.isEmpty()) {
+      return tokens;
+    }
+    List<Token> out = new java.util.ArrayList<>(tokens.size());
+    int f = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      while (f < found.size() && found.get(f).last() < i) {
+        f++;
+      }
+      if (f >= found.size() || i < found.get(f).first()) {
+        out.add(tokens.get(i));
+      }
+    }
+    return out;
   }
 
   private static String cut(String text) {

@@ -159,18 +159,52 @@ final class SentimentReader {
 
   private final Lexicon lexicon;
   private final Cues cues;
+  private final SentimentModel model;
 
-  SentimentReader(Lexicon lexicon, Cues cues) {
+  SentimentReader(Lexicon lexicon, Cues cues, SentimentModel model) {
     this.lexicon = lexicon;
     this.cues = cues;
+    this.model = model;
   }
 
   /**
    * Reads the sentiment of English tokens. Tokens at muted positions (requests for recommendations,
-   * questions) carry no sentiment of their own.
+   * questions) carry no sentiment of their own. With a learned model the label comes from the model
+   * over the rules' findings and the post's words; without one, from the rule score.
    */
   Sentiment read(
       String text, List<Token> tokens, View view, boolean[] muted, List<EventSignal> events) {
+    return read(text, features(text, tokens, tokens, view, muted, events));
+  }
+
+  /** The sentiment the rules' findings in {@code f} amount to. */
+  Sentiment read(String text, Features f) {
+    if (model == null) {
+      return new Sentiment(round(f.ruleScore()), label(f.ruleScore()), f.evidence());
+    }
+    return model.read(text, f);
+  }
+
+  /** What the rules found in a post: their score, evidence and the dense features for the model. */
+  record Features(
+      double ruleScore,
+      double[] dense,
+      List<Token> tokens,
+      boolean[] muted,
+      List<Evidence> evidence) {}
+
+  /**
+   * What the rules find; {@code words} are the tokens the model may weigh, the post's tokens less
+   * the workspace's brand names, whose weights would say more about the training posts than about
+   * how people speak.
+   */
+  Features features(
+      String text,
+      List<Token> tokens,
+      List<Token> words,
+      View view,
+      boolean[] muted,
+      List<EventSignal> events) {
     List<double[]> parts = new ArrayList<>();
     List<Evidence> evidence = new ArrayList<>();
     boolean mixedCase = hasLowerCase(text);
@@ -184,6 +218,7 @@ final class SentimentReader {
         }
       }
     }
+    int negations = 0;
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
       if (muted[i] || BOOSTERS.containsKey(t.norm()) || NEGATIONS.contains(t.norm())) {
@@ -205,6 +240,7 @@ final class SentimentReader {
       if (negated(tokens, i)) {
         v *= NEGATE;
         cue = "negated " + cue;
+        negations++;
       }
       if (questionClause[i]) {
         v *= QUESTION_DAMPING;
@@ -216,17 +252,80 @@ final class SentimentReader {
       parts.add(new double[] {v, i});
       evidence.add(new Evidence(t.start(), t.end(), t.raw(), t.quoted() ? "quoted " + cue : cue));
     }
+    int before = parts.size();
     addEvents(events, parts, evidence);
+    int glad = 0;
+    int sad = 0;
+    for (int k = before; k < parts.size(); k++) {
+      if (parts.get(k)[0] > 0) {
+        glad++;
+      } else {
+        sad++;
+      }
+    }
+    before = parts.size();
     addProblems(text, view, matches, but, parts, evidence);
-    applySarcasm(text, view, matches, parts, evidence);
+    int problems = parts.size() - before;
+    boolean sarcasm = applySarcasm(text, view, matches, parts, evidence);
     double sum = 0;
+    double pos = 0;
+    double neg = 0;
+    int positives = 0;
+    int negatives = 0;
     for (double[] p : parts) {
       sum += p[0];
+      if (p[0] > 0) {
+        pos += p[0];
+        positives++;
+      } else {
+        neg -= p[0];
+        negatives++;
+      }
     }
     sum += Math.signum(sum) * emphasis(tokens);
     double score = sum / Math.sqrt(sum * sum + ALPHA);
-    return new Sentiment(round(score), label(score), evidence);
+    boolean question = false;
+    for (boolean q : questionClause) {
+      question |= q;
+    }
+    double[] dense = {
+      1,
+      score,
+      pos / Math.sqrt(pos * pos + 4),
+      neg / Math.sqrt(neg * neg + 4),
+      Math.min(problems, 2),
+      sarcasm ? 1 : 0,
+      glad > 0 ? 1 : 0,
+      sad > 0 ? 1 : 0,
+      question ? 1 : 0,
+      emphasis(tokens) > 0 ? 1 : 0,
+      negations > 0 ? 1 : 0,
+      but >= 0 ? 1 : 0,
+      Math.min(positives, 3) / 3.0,
+      Math.min(negatives, 3) / 3.0,
+      addressed(tokens) ? 1 : 0
+    };
+    return new Features(score, dense, words, muted, evidence);
   }
+
+  /** Names of the dense features, in the order {@link #features} fills them. */
+  static final String[] DENSE = {
+    "bias",
+    "score",
+    "positive",
+    "negative",
+    "problems",
+    "sarcasm",
+    "glad",
+    "sad",
+    "question",
+    "exclamation",
+    "negation",
+    "contrast",
+    "positives",
+    "negatives",
+    "mention"
+  };
 
   /** News of a new job or a baby is glad news; of layoffs or illness, sad, even in plain words. */
   private static void addEvents(
@@ -267,7 +366,10 @@ final class SentimentReader {
       List<Evidence> evidence) {
     int lastEnd = -1;
     for (Cues.Match m : matches) {
-      if (m.category().equals("problem") && m.first() > lastEnd) {
+      boolean idiom =
+          m.last() + 1 < view.size() && SCOPE_BREAKERS.contains(view.token(m.last() + 1).norm());
+      // "still can't believe it", "can't wait": wonder, not a failure
+      if (m.category().equals("problem") && m.first() > lastEnd && !idiom) {
         int pos = view.position(m.first());
         parts.add(new double[] {m.weight() * contrast(pos, but), pos});
         boolean quoted = view.token(m.first()).quoted();
@@ -279,7 +381,7 @@ final class SentimentReader {
     }
   }
 
-  private static void applySarcasm(
+  private static boolean applySarcasm(
       String text, View view, List<Cues.Match> matches, List<double[]> parts, List<Evidence> ev) {
     boolean trouble = false;
     for (Evidence e : ev) {
@@ -295,9 +397,10 @@ final class SentimentReader {
           }
         }
         ev.add(view.evidence(text, m.first(), m.last(), "sarcasm"));
-        return;
+        return true;
       }
     }
+    return false;
   }
 
   private static boolean hasPositive(List<double[]> parts) {
@@ -363,11 +466,31 @@ final class SentimentReader {
         return false;
       }
       if (NEGATIONS.contains(w) || w.endsWith("n't")) {
-        return !(w.equals("never")
-            && j + 1 < i
-            && EMPHATIC_NEVER.contains(tokens.get(j + 1).norm()));
+        boolean emphaticNever =
+            w.equals("never") && j + 1 < i && EMPHATIC_NEVER.contains(tokens.get(j + 1).norm());
+        return !emphaticNever && !cannotBeMore(tokens, j, i);
       }
       seen++;
+    }
+    return false;
+  }
+
+  /** "couldn't be happier", "can't get any better": the most there is, not its opposite. */
+  private static boolean cannotBeMore(List<Token> tokens, int negation, int i) {
+    String n = tokens.get(negation).norm();
+    if (!(n.startsWith("could") || n.startsWith("can") || n.equals("not"))) {
+      return false;
+    }
+    String w = tokens.get(i).norm();
+    boolean comparative = w.equals("better") || w.equals("more") || w.endsWith("ier");
+    if (!comparative) {
+      return false;
+    }
+    for (int k = negation + 1; k < i; k++) {
+      String b = tokens.get(k).norm();
+      if (b.equals("be") || b.equals("get") || b.equals("been")) {
+        return true;
+      }
     }
     return false;
   }
@@ -427,6 +550,16 @@ final class SentimentReader {
     return Math.min(bangs, 4) * EXCLAMATION;
   }
 
+  /** Whether the post names someone by @handle: posts to a brand's handle are often complaints. */
+  private static boolean addressed(List<Token> tokens) {
+    for (Token t : tokens) {
+      if (t.kind() == Token.Kind.MENTION) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean hasLowerCase(String text) {
     for (int i = 0; i < text.length(); i++) {
       if (Character.isLowerCase(text.charAt(i))) {
@@ -436,7 +569,7 @@ final class SentimentReader {
     return false;
   }
 
-  private static double round(double v) {
+  static double round(double v) {
     return Math.round(v * 1000) / 1000.0;
   }
 }

@@ -143,6 +143,58 @@ class PostReaderTest {
     assertThat(r.has(Intent.PRAISE)).isTrue();
   }
 
+  @Test
+  void everyPolarSentimentAndEveryIntentShowsItsEvidence() {
+    int polar = 0;
+    for (String split : List.of("dev", "test")) {
+      for (ReaderEvaluation.Post p : ReaderEvaluation.load(split)) {
+        Reading r = READER.read(p.text(), ReaderEvaluation.BRANDS);
+        if (r.sentiment().isEmpty()) {
+          continue;
+        }
+        Sentiment s = r.sentiment().orElseThrow();
+        if (s.label() != SentimentLabel.NEUTRAL) {
+          polar++;
+          assertThat(s.evidence()).as(p.text()).isNotEmpty();
+        }
+        s.evidence().forEach(e -> assertSpan(p.text(), e));
+        for (IntentSignal i : r.intents()) {
+          assertThat(i.evidence()).as(p.text()).isNotEmpty();
+          i.evidence().forEach(e -> assertSpan(p.text(), e));
+        }
+      }
+    }
+    assertThat(polar).isGreaterThan(500);
+  }
+
+  @Test
+  void wordsALearnedModelWeighsAreShownAsEvidence() {
+    double[][] dense = new double[SentimentReader.DENSE.length][3];
+    SentimentModel model =
+        new SentimentModel(dense, java.util.Map.of("curb", new double[] {2, 0, 0}));
+    SentimentReader reader =
+        new SentimentReader(Lexicon.load(), Cues.load("sentiment_cues.tsv"), model);
+    String text = "they left the sofa on the curb";
+    List<Token> tokens = Tokenizer.tokenize(text);
+    Sentiment s = reader.read(text, tokens, View.of(tokens), new boolean[tokens.size()], List.of());
+    assertThat(s.label()).isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(s.score()).isLessThan(-0.5);
+    assertThat(s.evidence()).containsExactly(new Evidence(26, 30, "curb", "learned negative word"));
+    // without a word to show, a verdict from the post's shape alone is not given
+    SentimentModel shapeOnly = new SentimentModel(bias(3.0), java.util.Map.of());
+    SentimentReader biased =
+        new SentimentReader(Lexicon.load(), Cues.load("sentiment_cues.tsv"), shapeOnly);
+    assertThat(biased.read(text, tokens, View.of(tokens), new boolean[tokens.size()], List.of()))
+        .extracting(Sentiment::label)
+        .isEqualTo(SentimentLabel.NEUTRAL);
+  }
+
+  private static double[][] bias(double positive) {
+    double[][] dense = new double[SentimentReader.DENSE.length][3];
+    dense[0][2] = positive;
+    return dense;
+  }
+
   static void assertSpan(String text, Evidence e) {
     assertThat(text.substring(e.start(), e.end())).isEqualTo(e.text());
   }

@@ -1,0 +1,235 @@
+package dev.rapport.engine.read;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A multinomial logistic regression (negative, neutral, positive) over what the VADER-style rules
+ * found in a post (their score, positive and negative mass, problem phrases, sarcasm, news, ...)
+ * and the post's words. Its weights are data ({@code sentiment_model.tsv}), trained on the
+ * development split by {@code SentimentTraining} in the engine's test sources.
+ */
+final class SentimentModel {
+
+  static final int NEGATIVE = 0;
+  static final int NEUTRAL = 1;
+  static final int POSITIVE = 2;
+
+  /** A word must push its class this much over neutral to be shown as evidence. */
+  private static final double EVIDENCE_WEIGHT = 0.25;
+
+  private static final int MAX_LEARNED_EVIDENCE = 3;
+
+  private final double[][] dense;
+  private final Map<String, double[]> words;
+
+  SentimentModel(double[][] dense, Map<String, double[]> words) {
+    this.dense = dense;
+    this.words = words;
+  }
+
+  /** The model in the classpath resource, or null when there is none (rules only). */
+  static SentimentModel load(String resource) {
+    try (InputStream in = SentimentModel.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        return null;
+      }
+      double[][] dense = new double[SentimentReader.DENSE.length][3];
+      Map<String, double[]> words = new HashMap<>(8192);
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        String[] f = line.split("\t");
+        double[] w = {Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4])};
+        if (f[0].equals("dense")) {
+          int j = List.of(SentimentReader.DENSE).indexOf(f[1]);
+          if (j < 0) {
+            throw new IllegalStateException("unknown feature " + f[1] + " in " + resource);
+          }
+          dense[j] = w;
+        } else {
+          words.put(f[1], w);
+        }
+      }
+      return new SentimentModel(dense, words);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The key a token has in the word features, or null when it has none. */
+  static String key(Token t) {
+    return switch (t.kind()) {
+      case WORD, HASHTAG, EMOJI -> t.norm();
+      case EMOTICON -> Tokenizer.lower(t.raw());
+      case NUMBER -> "<num>";
+      default -> null;
+    };
+  }
+
+  /** The distinct word keys of a post, in order. */
+  static List<String> keys(List<Token> tokens) {
+    Set<String> seen = new HashSet<>();
+    List<String> out = new ArrayList<>();
+    for (Token t : tokens) {
+      String k = key(t);
+      if (k != null && seen.add(k)) {
+        out.add(k);
+      }
+    }
+    return out;
+  }
+
+  double[] probabilities(SentimentReader.Features f) {
+    double[] z = new double[3];
+    double[] x = f.dense();
+    for (int j = 0; j < x.length; j++) {
+      for (int c = 0; c < 3; c++) {
+        z[c] += x[j] * dense[j][c];
+      }
+    }
+    Set<String> seen = new HashSet<>();
+    for (Token t : f.tokens()) {
+      String k = key(t);
+      if (k != null && seen.add(k)) {
+        double[] w = words.get(k);
+        if (w != null) {
+          for (int c = 0; c < 3; c++) {
+            z[c] += w[c];
+          }
+        }
+      }
+    }
+    return softmax(z);
+  }
+
+  static double[] softmax(double[] z) {
+    double max = Math.max(z[0], Math.max(z[1], z[2]));
+    double[] p = new double[3];
+    double sum = 0;
+    for (int c = 0; c < 3; c++) {
+      p[c] = Math.exp(z[c] - max);
+      sum += p[c];
+    }
+    for (int c = 0; c < 3; c++) {
+      p[c] /= sum;
+    }
+    return p;
+  }
+
+  Sentiment read(String text, SentimentReader.Features f) {
+    double[] p = probabilities(f);
+    int best =
+        p[NEGATIVE] > p[NEUTRAL] && p[NEGATIVE] >= p[POSITIVE]
+            ? NEGATIVE
+            : p[POSITIVE] > p[NEUTRAL] ? POSITIVE : NEUTRAL;
+    SentimentLabel label =
+        best == NEGATIVE
+            ? SentimentLabel.NEGATIVE
+            : best == POSITIVE ? SentimentLabel.POSITIVE : SentimentLabel.NEUTRAL;
+    double score = Math.max(-1, Math.min(1, SentimentReader.round(p[POSITIVE] - p[NEGATIVE])));
+    List<Evidence> evidence = f.evidence();
+    if (best != NEUTRAL) {
+      evidence = new ArrayList<>(evidence);
+      addLearned(text, f, best, evidence);
+      if (!pointsTo(evidence, best)) {
+        Token t = strongest(f, best);
+        if (t == null) {
+          // nothing but the post's shape (exclamation, length) moved it: say the post was read
+          return new Sentiment(0, SentimentLabel.NEUTRAL, f.evidence());
+        }
+        String cue = best == NEGATIVE ? "learned negative word" : "learned positive word";
+        evidence.add(new Evidence(t.start(), t.end(), text.substring(t.start(), t.end()), cue));
+      }
+    }
+    return new Sentiment(score, label, evidence);
+  }
+
+  /** The words that pushed the post most towards its label, beyond those the rules named. */
+  private void addLearned(
+      String text, SentimentReader.Features f, int label, List<Evidence> evidence) {
+    List<Token> picked = new ArrayList<>();
+    List<Double> pushes = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Token t : f.tokens()) {
+      String k = key(t);
+      double[] w = k == null || !seen.add(k) ? null : words.get(k);
+      if (w == null || covered(t, evidence)) {
+        continue;
+      }
+      double push = w[label] - w[NEUTRAL];
+      if (push >= EVIDENCE_WEIGHT) {
+        int at = 0;
+        while (at < pushes.size() && pushes.get(at) >= push) {
+          at++;
+        }
+        picked.add(at, t);
+        pushes.add(at, push);
+      }
+    }
+    String cue = label == NEGATIVE ? "learned negative word" : "learned positive word";
+    for (int i = 0; i < picked.size() && i < MAX_LEARNED_EVIDENCE; i++) {
+      Token t = picked.get(i);
+      evidence.add(new Evidence(t.start(), t.end(), text.substring(t.start(), t.end()), cue));
+    }
+  }
+
+  /** Whether some evidence speaks for the label. */
+  private static boolean pointsTo(List<Evidence> evidence, int label) {
+    for (Evidence e : evidence) {
+      String c = e.cue();
+      boolean negated = c.startsWith("negated ");
+      boolean positive =
+          (c.endsWith("positive word") && !negated)
+              || (c.endsWith("negative word") && negated)
+              || c.equals("glad news");
+      boolean negative =
+          (c.endsWith("negative word") && !negated)
+              || (c.endsWith("positive word") && negated)
+              || c.equals("sad news")
+              || c.endsWith("problem phrase")
+              || c.equals("sarcasm");
+      if (label == POSITIVE ? positive : negative) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The word that pushed the post most towards the label, however little, or null. */
+  private Token strongest(SentimentReader.Features f, int label) {
+    Token best = null;
+    double most = 0;
+    for (Token t : f.tokens()) {
+      String k = key(t);
+      double[] w = k == null ? null : words.get(k);
+      if (w != null && w[label] - w[NEUTRAL] > most) {
+        most = w[label] - w[NEUTRAL];
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  private static boolean covered(Token t, List<Evidence> evidence) {
+    for (Evidence e : evidence) {
+      if (t.start() < e.end() && e.start() < t.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.rapport.engine.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped model weights are what the training commands make from the development split. */
+class ModelTrainingTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void shippedSentimentModelIsReproducible() throws IOException {
+    Path out = dir.resolve("sentiment_model.tsv");
+    SentimentTraining.main(new String[] {"write", out.toString()});
+    assertThat(Files.readString(out)).isEqualTo(shipped("sentiment_model.tsv"));
+  }
+
+  @Test
+  void shippedComplaintModelIsReproducible() throws IOException {
+    Path out = dir.resolve("complaint_model.tsv");
+    ComplaintTraining.main(new String[] {"write", out.toString()});
+    assertThat(Files.readString(out)).isEqualTo(shipped("complaint_model.tsv"));
+  }
+
+  private static String shipped(String name) throws IOException {
+    try (InputStream in = SentimentModel.class.getResourceAsStream(name)) {
+      assertThat(in).as(name).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
