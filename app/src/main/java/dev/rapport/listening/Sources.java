@@ -13,7 +13,9 @@ public interface Sources {
 
   /**
    * Validates, classifies and stores the posts as coming from the named source (created as a
-   * webhook-kind source if missing); returns once they are stored.
+   * webhook-kind source if missing); returns once they are stored. In Kafka mode it returns once
+   * the broker has acknowledged them, with zero mentions, unmatched and duplicates: the matchers
+   * store them afterwards.
    */
   IngestOutcome ingest(String sourceName, List<NormalizedPost> posts);
 

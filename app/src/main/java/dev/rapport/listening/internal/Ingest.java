@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
@@ -29,6 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * classify, store matched posts as mentions exactly once and publish {@link MentionCaptured} in the
  * same transaction. {@link #accept} returns only when every post is stored, so callers save their
  * cursor after it.
+ *
+ * <p>In Kafka mode ({@code rapport.listening.mode=kafka}) the queue is a Kafka topic instead: valid
+ * posts are produced to it ({@link PostsTopic}) and {@link #accept} returns once the broker has
+ * acknowledged them; the {@link KafkaMatchers} consume the topic and call {@link #storeBatch}, the
+ * same classify-and-store path the in-process workers run.
  */
 @Component
 class Ingest implements DisposableBean {
@@ -59,7 +65,13 @@ class Ingest implements DisposableBean {
   private final SourceRates rates;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate tx;
+
+  /** The in-process queue; null in Kafka mode. */
   private final IngestQueue queue;
+
+  /** The posts topic in Kafka mode; null in-process. */
+  private final PostsTopic topic;
+
   private final int batchSize;
   private final LatencyRecorder latency = new LatencyRecorder();
   private final AtomicLong postsStored = new AtomicLong();
@@ -73,7 +85,8 @@ class Ingest implements DisposableBean {
       DeadLetters deadLetters,
       SourceRates rates,
       ApplicationEventPublisher events,
-      TransactionTemplate tx) {
+      TransactionTemplate tx,
+      ObjectProvider<PostsTopic> topic) {
     this.validator = new PostValidator(props.rawMaxChars());
     this.classifier = classifier;
     this.authors = authors;
@@ -84,7 +97,11 @@ class Ingest implements DisposableBean {
     this.events = events;
     this.tx = tx;
     this.batchSize = Math.max(1, props.batchSize());
-    this.queue = new IngestQueue(props.queueBatches(), Math.max(1, props.workers()), this::store);
+    this.topic = topic.getIfAvailable();
+    this.queue =
+        this.topic != null
+            ? null
+            : new IngestQueue(props.queueBatches(), Math.max(1, props.workers()), this::store);
   }
 
   /** Validates, classifies and stores; blocks while the queue is full. */
@@ -109,7 +126,9 @@ class Ingest implements DisposableBean {
 
   /**
    * Validates now (refusals to the dead-letter list) and enqueues the valid posts, waiting while
-   * the queue is full; the future completes when every one of them is stored.
+   * the queue is full; the future completes when every one of them is stored. In Kafka mode it
+   * completes when the broker acknowledged every one of them (acks=all), with zero mentions,
+   * unmatched and duplicates: matching happens later, in the matchers.
    */
   CompletableFuture<IngestOutcome> submit(
       Source source, List<NormalizedPost> posts, List<Rejected> rejected, Duration maxWait)
@@ -134,9 +153,11 @@ class Ingest implements DisposableBean {
     for (int from = 0; from < valid.size(); from += batchSize) {
       List<NormalizedPost> chunk = valid.subList(from, Math.min(valid.size(), from + batchSize));
       CompletableFuture<IngestQueue.BatchOutcome> f =
-          maxWait == null
-              ? queue.submit(source.id(), chunk)
-              : queue.offer(source.id(), chunk, maxWait);
+          topic != null
+              ? topic.publish(source.id(), chunk)
+              : maxWait == null
+                  ? queue.submit(source.id(), chunk)
+                  : queue.offer(source.id(), chunk, maxWait);
       if (f == null) {
         throw new Busy();
       }
@@ -194,6 +215,16 @@ class Ingest implements DisposableBean {
         }
       }
     }
+  }
+
+  /**
+   * Classifies and stores one batch of posts from one source (null: unknown) now, on the calling
+   * thread: the path the in-process workers run, used by the Kafka matchers. A post already stored
+   * is counted as a duplicate and stores nothing, so a redelivered batch is harmless. Throws when
+   * the batch could not be stored; then none of it was kept.
+   */
+  IngestQueue.BatchOutcome storeBatch(Long sourceId, List<NormalizedPost> posts, long sinceNanos) {
+    return store(new IngestQueue.Job(sourceId, List.copyOf(posts), sinceNanos, null));
   }
 
   private IngestQueue.BatchOutcome store(IngestQueue.Job job) {
@@ -268,15 +299,21 @@ class Ingest implements DisposableBean {
   }
 
   int queueDepth() {
-    return queue.depth();
+    return queue == null ? 0 : queue.depth();
   }
 
   int queueCapacity() {
-    return queue.capacity();
+    return queue == null ? 0 : queue.capacity();
+  }
+
+  boolean kafkaMode() {
+    return topic != null;
   }
 
   @Override
   public void destroy() {
-    queue.close();
+    if (queue != null) {
+      queue.close();
+    }
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -60,6 +61,7 @@ class ListeningApiController {
   private final ListeningRules rules;
   private final Ingest ingest;
   private final RuleTester tester;
+  private final ObjectProvider<KafkaMatchers> kafka;
 
   ListeningApiController(
       SourceAdmin admin,
@@ -67,13 +69,15 @@ class ListeningApiController {
       Mentions mentions,
       ListeningRules rules,
       Ingest ingest,
-      RuleTester tester) {
+      RuleTester tester,
+      ObjectProvider<KafkaMatchers> kafka) {
     this.admin = admin;
     this.deadLetters = deadLetters;
     this.mentions = mentions;
     this.rules = rules;
     this.ingest = ingest;
     this.tester = tester;
+    this.kafka = kafka;
   }
 
   @GetMapping("/sources")
@@ -138,12 +142,17 @@ class ListeningApiController {
   @PreAuthorize("@access.allows('LISTENING_READ')")
   Map<String, Object> stats() {
     Map<String, Object> m = new LinkedHashMap<>();
+    m.put("mode", ingest.kafkaMode() ? "kafka" : "in-process");
     m.put("queueDepth", ingest.queueDepth());
     m.put("queueCapacity", ingest.queueCapacity());
     m.put("mentions", mentions.count());
     m.put("latencyP50Ms", ingest.latency().percentileMillis(0.50));
     m.put("latencyP99Ms", ingest.latency().percentileMillis(0.99));
     m.put("latencyCount", ingest.latency().count());
+    KafkaMatchers matchers = kafka.getIfAvailable();
+    if (matchers != null) {
+      m.put("kafka", matchers.stats());
+    }
     return m;
   }
 

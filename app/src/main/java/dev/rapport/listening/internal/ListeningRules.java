@@ -141,14 +141,38 @@ class ListeningRules {
     reload();
   }
 
-  void reload() {
+  /** The enabled rules (id → text) as last loaded into the matcher. */
+  private Map<String, String> loadedRules = Map.of();
+
+  synchronized void reload() {
+    Map<String, String> enabled = enabledRules();
+    classifier.load(enabled);
+    loadedRules = enabled;
+  }
+
+  /**
+   * Loads the enabled rules again only if they differ from those loaded: another process changed
+   * them. Kafka-mode matchers call it periodically, since a rule saved through one process reloads
+   * only that process's matcher. True if they were reloaded.
+   */
+  synchronized boolean reloadIfChanged() {
+    Map<String, String> enabled = enabledRules();
+    if (enabled.equals(loadedRules)) {
+      return false;
+    }
+    classifier.load(enabled);
+    loadedRules = enabled;
+    return true;
+  }
+
+  private Map<String, String> enabledRules() {
     Map<String, String> enabled = new LinkedHashMap<>();
     jdbc.sql("select id, keywords from listening_rule where enabled = true")
         .query(
             rs -> {
               enabled.put(String.valueOf(rs.getLong(1)), rs.getString(2));
             });
-    classifier.load(enabled);
+    return enabled;
   }
 
   /** A keyword list is stored tidied ("a, b"); a query is stored as its author wrote it. */
