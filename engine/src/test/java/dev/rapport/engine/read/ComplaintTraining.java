@@ -1,7 +1,6 @@
 package dev.rapport.engine.read;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +22,6 @@ public final class ComplaintTraining {
   static final double L2_DENSE = 0.001;
   static final double L2_WORDS = 0.01;
   static final int MIN_DF = 3;
-  static final int ITERATIONS = 400;
 
   /**
    * The probability at which a post is read as a complaint, chosen by cross-validation on dev; the
@@ -31,11 +29,9 @@ public final class ComplaintTraining {
    */
   static final double THRESHOLD = 0.4;
 
-  static final double RATE = 0.05;
-
   /** Logistic regression: one class, the log-odds of a complaint; Adam as first written. */
   static final LinearTraining.Settings SETTINGS =
-      new LinearTraining.Settings(1, ITERATIONS, RATE, 0.9, 0.999, 0.1, 0.001, 0.005);
+      new LinearTraining.Settings(1, 0.9, 0.999, 0.1, 0.001, 0.005);
 
   record Example(double[] dense, List<String> words, boolean complaint)
       implements LinearTraining.Example {
@@ -86,18 +82,6 @@ public final class ComplaintTraining {
     }
   }
 
-  private static void write(List<Example> dev, String file) throws IOException {
-    Model m = train(dev, L2_DENSE, L2_WORDS, MIN_DF);
-    m.weights().dense()[0][0] -= Math.log(THRESHOLD / (1 - THRESHOLD));
-    write(m, Path.of(file));
-    System.out.printf(
-        Locale.ROOT,
-        "wrote %s: %d words; CV F1 %.3f%n",
-        file,
-        m.weights().words().size(),
-        crossValidate(dev, L2_DENSE, L2_WORDS, MIN_DF, THRESHOLD));
-  }
-
   /**
    * The complaint model's inputs for the split's English posts. The sentiment model's verdict on
    * each post comes from a sentiment model trained without that post's fold (out-of-fold, the same
@@ -108,21 +92,17 @@ public final class ComplaintTraining {
     List<SentimentTraining.Example> sentiments = SentimentTraining.examples(split);
     Map<String, double[]> outOfFold = new HashMap<>();
     List<String> texts = SentimentTraining.texts(split);
-    LinearTraining.folds(
+    LinearTraining.outOfFold(
         sentiments,
-        (train, held) -> {
-          SentimentTraining.Model m =
-              SentimentTraining.train(
-                      train,
-                      SentimentTraining.L2_DENSE,
-                      SentimentTraining.L2_WORDS,
-                      SentimentTraining.MIN_DF)
-                  .shifted();
-          for (int i : held) {
-            SentimentTraining.Example e = sentiments.get(i);
-            outOfFold.put(texts.get(i), new double[] {m.score(e), m.predict(e) == 0 ? 1 : 0});
-          }
-        });
+        train ->
+            SentimentTraining.train(
+                    train,
+                    SentimentTraining.L2_DENSE,
+                    SentimentTraining.L2_WORDS,
+                    SentimentTraining.MIN_DF)
+                .shifted(),
+        (i, e, m) ->
+            outOfFold.put(texts.get(i), new double[] {m.score(e), m.predict(e) == 0 ? 1 : 0}));
     PostReader reader = PostReader.rulesOnly();
     List<Example> out = new ArrayList<>();
     for (ReaderEvaluation.Post p : ReaderEvaluation.load(split)) {
@@ -160,15 +140,10 @@ public final class ComplaintTraining {
   static double crossValidate(
       List<Example> all, double l2d, double l2w, int minDf, double threshold) {
     int[] c = new int[3];
-    LinearTraining.folds(
+    LinearTraining.outOfFold(
         all,
-        (train, held) -> {
-          Model m = train(train, l2d, l2w, minDf);
-          for (int i : held) {
-            Example e = all.get(i);
-            count(c, e.complaint(), m.complaint(e, threshold));
-          }
-        });
+        train -> train(train, l2d, l2w, minDf),
+        (i, e, m) -> count(c, e.complaint(), m.complaint(e, threshold)));
     return f1(c);
   }
 
@@ -184,7 +159,9 @@ public final class ComplaintTraining {
             minDf));
   }
 
-  private static void write(Model m, Path file) throws IOException {
+  private static void write(List<Example> dev, String file) throws IOException {
+    Model m = train(dev, L2_DENSE, L2_WORDS, MIN_DF);
+    m.weights().dense()[0][0] -= Math.log(THRESHOLD / (1 - THRESHOLD));
     LinearTraining.write(
         m.weights(),
         "# Rapport's complaint model: logistic regression weights (log-odds of a complaint).\n"
@@ -197,9 +174,11 @@ public final class ComplaintTraining {
                 L2_DENSE,
                 L2_WORDS,
                 MIN_DF,
-                ITERATIONS,
+                LinearTraining.ITERATIONS,
                 THRESHOLD),
         ComplaintModel.DENSE,
-        file);
+        file,
+        "CV F1 %.3f%n",
+        () -> crossValidate(dev, L2_DENSE, L2_WORDS, MIN_DF, THRESHOLD));
   }
 }

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 
 /**
  * What {@link SentimentTraining} and {@link ComplaintTraining} share: the command line, the
@@ -22,6 +23,11 @@ import java.util.function.BiConsumer;
 final class LinearTraining {
 
   static final int FOLDS = 5;
+
+  /** Adam's iterations and step size, the same for both models. */
+  static final int ITERATIONS = 400;
+
+  static final double RATE = 0.05;
 
   /** A training example: dense features and distinct word keys. */
   interface Example {
@@ -43,14 +49,7 @@ final class LinearTraining {
    * its absolute weights is at least {@code minWeight}.
    */
   record Settings(
-      int classes,
-      int iterations,
-      double rate,
-      double beta1,
-      double beta2,
-      double step1,
-      double step2,
-      double minWeight) {}
+      int classes, double beta1, double beta2, double step1, double step2, double minWeight) {}
 
   /** A training command's mode. */
   interface Mode {
@@ -77,22 +76,27 @@ final class LinearTraining {
   }
 
   /**
-   * Calls back once a fold with the examples outside it (in order) and the indices of those in it
-   * (ascending): the fold of example {@code i} is {@code i % FOLDS}.
+   * Trains a model without each of the five folds (the fold of example {@code i} is {@code i %
+   * FOLDS}) and calls back with each example of the fold, its index and that model.
    */
-  static <E> void folds(List<E> all, BiConsumer<List<E>, int[]> fold) {
+  static <E, M> void outOfFold(List<E> all, Function<List<E>, M> train, HeldOut<E, M> each) {
     for (int k = 0; k < FOLDS; k++) {
-      List<E> train = new ArrayList<>();
-      List<Integer> held = new ArrayList<>();
+      List<E> rest = new ArrayList<>();
       for (int i = 0; i < all.size(); i++) {
-        if (i % FOLDS == k) {
-          held.add(i);
-        } else {
-          train.add(all.get(i));
+        if (i % FOLDS != k) {
+          rest.add(all.get(i));
         }
       }
-      fold.accept(train, held.stream().mapToInt(Integer::intValue).toArray());
+      M m = train.apply(rest);
+      for (int i = k; i < all.size(); i += FOLDS) {
+        each.accept(i, all.get(i), m);
+      }
     }
+  }
+
+  /** An example of a fold, its index and the model trained without the fold. */
+  interface HeldOut<E, M> {
+    void accept(int i, E example, M model);
   }
 
   /**
@@ -159,7 +163,7 @@ final class LinearTraining {
       }
       idx[i] = ids.stream().mapToInt(Integer::intValue).toArray();
     }
-    for (int it = 1; it <= s.iterations(); it++) {
+    for (int it = 1; it <= ITERATIONS; it++) {
       double[][] g = new double[n][k];
       for (int i = 0; i < data.size(); i++) {
         E e = data.get(i);
@@ -193,7 +197,7 @@ final class LinearTraining {
           m2[j][c] = s.beta2() * m2[j][c] + s.step2() * gr * gr;
           double mh = m1[j][c] / (1 - Math.pow(s.beta1(), it));
           double vh = m2[j][c] / (1 - Math.pow(s.beta2(), it));
-          w[j][c] -= s.rate() * mh / (Math.sqrt(vh) + 1e-8);
+          w[j][c] -= RATE * mh / (Math.sqrt(vh) + 1e-8);
         }
       }
     }
@@ -222,12 +226,20 @@ final class LinearTraining {
 
   /**
    * Writes the weight file: the header (comment lines), then a line a dense feature and a line a
-   * word (in order), one weight a class to four decimals.
+   * word (in order), one weight a class to four decimals; then says so, with the cross-validated
+   * figure ({@code cvFormat} formats it).
    */
-  static void write(LinearWeights m, String header, String[] names, Path file) throws IOException {
+  static void write(
+      LinearWeights m,
+      String header,
+      String[] names,
+      String file,
+      String cvFormat,
+      DoubleSupplier cv)
+      throws IOException {
     int k = m.dense()[0].length;
     String format = "%s\t%s" + "\t%.4f".repeat(k) + "%n";
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    try (Writer out = Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8)) {
       out.write(header);
       for (int j = 0; j < m.dense().length; j++) {
         out.write(line(format, "dense", names[j], m.dense()[j]));
@@ -236,6 +248,8 @@ final class LinearTraining {
         out.write(line(format, "word", e.getKey(), e.getValue()));
       }
     }
+    System.out.printf(
+        Locale.ROOT, "wrote %s: %d words; " + cvFormat, file, m.words().size(), cv.getAsDouble());
   }
 
   private static String line(String format, String kind, String name, double[] w) {

@@ -1,7 +1,6 @@
 package dev.rapport.engine.read;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +22,6 @@ public final class SentimentTraining {
 
   static final double L2_WORDS = 0.01;
   static final int MIN_DF = 3;
-  static final int ITERATIONS = 400;
-  static final double RATE = 0.05;
 
   /**
    * Added to the negative and positive biases of the written model: the shift of the class priors
@@ -39,7 +36,7 @@ public final class SentimentTraining {
 
   /** Three classes (negative, neutral, positive); Adam as first written. */
   static final LinearTraining.Settings SETTINGS =
-      new LinearTraining.Settings(3, ITERATIONS, RATE, 0.9, 0.999, 1 - 0.9, 1 - 0.999, 0.01);
+      new LinearTraining.Settings(3, 0.9, 0.999, 1 - 0.9, 1 - 0.999, 0.01);
 
   record Example(double[] dense, List<String> words, int label) implements LinearTraining.Example {}
 
@@ -93,28 +90,13 @@ public final class SentimentTraining {
     shifts(dev);
   }
 
-  private static void write(List<Example> dev, String file) throws IOException {
-    Model m = train(dev, L2_DENSE, L2_WORDS, MIN_DF).shifted();
-    write(m, Path.of(file));
-    System.out.printf(
-        Locale.ROOT,
-        "wrote %s: %d words; CV macro-F1 %.3f before the shift of priors%n",
-        file,
-        m.weights().words().size(),
-        crossValidate(dev, L2_DENSE, L2_WORDS, MIN_DF));
-  }
-
   /** Prints the out-of-fold macro-F1 for shifts of the negative and positive biases. */
   private static void shifts(List<Example> all) {
     double[][] logits = new double[all.size()][];
-    LinearTraining.folds(
+    LinearTraining.outOfFold(
         all,
-        (train, held) -> {
-          Model m = train(train, L2_DENSE, L2_WORDS, MIN_DF);
-          for (int i : held) {
-            logits[i] = m.logits(all.get(i));
-          }
-        });
+        train -> train(train, L2_DENSE, L2_WORDS, MIN_DF),
+        (i, e, m) -> logits[i] = m.logits(e));
     double best = -1;
     String bestAt = "";
     for (double dn = -1; dn <= 1.001; dn += 0.1) {
@@ -185,15 +167,10 @@ public final class SentimentTraining {
 
   static double crossValidate(List<Example> all, double l2d, double l2w, int minDf) {
     int[][] confusion = new int[3][3];
-    LinearTraining.folds(
+    LinearTraining.outOfFold(
         all,
-        (train, held) -> {
-          Model m = train(train, l2d, l2w, minDf);
-          for (int i : held) {
-            Example e = all.get(i);
-            confusion[e.label()][m.predict(e)]++;
-          }
-        });
+        train -> train(train, l2d, l2w, minDf),
+        (i, e, m) -> confusion[e.label()][m.predict(e)]++);
     return macroF1(confusion);
   }
 
@@ -230,9 +207,9 @@ public final class SentimentTraining {
             minDf));
   }
 
-  private static void write(Model m, Path file) throws IOException {
+  private static void write(List<Example> dev, String file) throws IOException {
     LinearTraining.write(
-        m.weights(),
+        train(dev, L2_DENSE, L2_WORDS, MIN_DF).shifted().weights(),
         "# Rapport's sentiment model: multinomial logistic regression, weights for negative,"
             + " neutral, positive.\n# Trained on the development split of the readers'"
             + " evaluation set by SentimentTraining (engine test sources);\n# regenerate with"
@@ -244,8 +221,10 @@ public final class SentimentTraining {
                 L2_DENSE,
                 L2_WORDS,
                 MIN_DF,
-                ITERATIONS),
+                LinearTraining.ITERATIONS),
         SentimentReader.DENSE,
-        file);
+        file,
+        "CV macro-F1 %.3f before the shift of priors%n",
+        () -> crossValidate(dev, L2_DENSE, L2_WORDS, MIN_DF));
   }
 }
