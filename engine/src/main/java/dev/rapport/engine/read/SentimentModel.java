@@ -1,13 +1,6 @@
 package dev.rapport.engine.read;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,90 +23,24 @@ final class SentimentModel {
 
   private static final int MAX_LEARNED_EVIDENCE = 3;
 
-  private final double[][] dense;
-  private final Map<String, double[]> words;
+  private final LinearWeights weights;
 
   SentimentModel(double[][] dense, Map<String, double[]> words) {
-    this.dense = dense;
-    this.words = words;
+    this(new LinearWeights(dense, words));
+  }
+
+  private SentimentModel(LinearWeights weights) {
+    this.weights = weights;
   }
 
   /** The model in the classpath resource, or null when there is none (rules only). */
   static SentimentModel load(String resource) {
-    try (InputStream in = SentimentModel.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        return null;
-      }
-      double[][] dense = new double[SentimentReader.DENSE.length][3];
-      Map<String, double[]> words = new HashMap<>(8192);
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.isEmpty() || line.startsWith("#")) {
-          continue;
-        }
-        String[] f = line.split("\t");
-        double[] w = {Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4])};
-        if (f[0].equals("dense")) {
-          int j = List.of(SentimentReader.DENSE).indexOf(f[1]);
-          if (j < 0) {
-            throw new IllegalStateException("unknown feature " + f[1] + " in " + resource);
-          }
-          dense[j] = w;
-        } else {
-          words.put(f[1], w);
-        }
-      }
-      return new SentimentModel(dense, words);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The key a token has in the word features, or null when it has none. */
-  static String key(Token t) {
-    return switch (t.kind()) {
-      case WORD, HASHTAG, EMOJI -> t.norm();
-      case EMOTICON -> Tokenizer.lower(t.raw());
-      case NUMBER -> "<num>";
-      default -> null;
-    };
-  }
-
-  /** The distinct word keys of a post, in order. */
-  static List<String> keys(List<Token> tokens) {
-    Set<String> seen = new HashSet<>();
-    List<String> out = new ArrayList<>();
-    for (Token t : tokens) {
-      String k = key(t);
-      if (k != null && seen.add(k)) {
-        out.add(k);
-      }
-    }
-    return out;
+    LinearWeights w = LinearWeights.load(resource, SentimentReader.DENSE, 3);
+    return w == null ? null : new SentimentModel(w);
   }
 
   double[] probabilities(SentimentReader.Features f) {
-    double[] z = new double[3];
-    double[] x = f.dense();
-    for (int j = 0; j < x.length; j++) {
-      for (int c = 0; c < 3; c++) {
-        z[c] += x[j] * dense[j][c];
-      }
-    }
-    Set<String> seen = new HashSet<>();
-    for (Token t : f.tokens()) {
-      String k = key(t);
-      if (k != null && seen.add(k)) {
-        double[] w = words.get(k);
-        if (w != null) {
-          for (int c = 0; c < 3; c++) {
-            z[c] += w[c];
-          }
-        }
-      }
-    }
-    return softmax(z);
+    return softmax(weights.logits(f.dense(), f.tokens()));
   }
 
   static double[] softmax(double[] z) {
@@ -165,8 +92,8 @@ final class SentimentModel {
     List<Double> pushes = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Token t : f.tokens()) {
-      String k = key(t);
-      double[] w = k == null || !seen.add(k) ? null : words.get(k);
+      String k = LinearWeights.key(t);
+      double[] w = k == null || !seen.add(k) ? null : weights.word(k);
       if (w == null || covered(t, evidence)) {
         continue;
       }
@@ -214,8 +141,8 @@ final class SentimentModel {
     Token best = null;
     double most = 0;
     for (Token t : f.tokens()) {
-      String k = key(t);
-      double[] w = k == null ? null : words.get(k);
+      String k = LinearWeights.key(t);
+      double[] w = k == null ? null : weights.word(k);
       if (w != null && w[label] - w[NEUTRAL] > most) {
         most = w[label] - w[NEUTRAL];
         best = t;
