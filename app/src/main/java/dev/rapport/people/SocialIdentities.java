@@ -8,6 +8,22 @@ package dev.rapport.people;
  */
 public interface SocialIdentities {
 
+  /** A post's author as a source reports it. */
+  record Author(
+      Network network,
+      String handle,
+      String profileUrl,
+      String displayName,
+      String bio,
+      Integer followers) {}
+
+  /**
+   * Resolves many authors at once, as {@link #resolveAuthor} does each: the persons in input order.
+   * Authors nobody knows yet are created together in one short transaction, with a few statements
+   * for all of them instead of several each.
+   */
+  java.util.List<PersonId> resolveAuthors(java.util.List<Author> authors);
+
   PersonId resolveAuthor(
       Network network,
       String handle,

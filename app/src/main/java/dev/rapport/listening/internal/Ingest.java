@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -259,24 +258,28 @@ class Ingest implements DisposableBean {
           int stored = 0;
           int unmatched = 0;
           int duplicates = 0;
+          List<Mentions.NewMention> batch = new ArrayList<>();
           for (int i = 0; i < job.posts().size(); i++) {
             NormalizedPost p = job.posts().get(i);
             Classification c = classes.get(i);
-            if (!c.matched()) {
+            if (c.matched()) {
+              batch.add(new Mentions.NewMention(p, c, authorsByKey.get(MentionAuthors.key(p))));
+            } else {
               unmatched++;
-              continue;
             }
-            PersonId author = authorsByKey.get(MentionAuthors.key(p));
-            OptionalLong id = mentions.storeIfNew(p, c, author, job.sourceId(), now);
-            if (id.isEmpty()) {
+          }
+          Long[] ids = mentions.storeAll(batch, job.sourceId(), now);
+          for (int i = 0; i < ids.length; i++) {
+            if (ids[i] == null) {
               duplicates++;
               continue;
             }
             stored++;
+            NormalizedPost p = batch.get(i).post();
             events.publishEvent(
                 new MentionCaptured(
-                    id.getAsLong(),
-                    author,
+                    ids[i],
+                    batch.get(i).author(),
                     p.network(),
                     p.nativeId(),
                     p.author().handle(),
@@ -285,7 +288,7 @@ class Ingest implements DisposableBean {
                     p.text(),
                     p.url(),
                     p.createdAt(),
-                    c.ruleIds()));
+                    batch.get(i).classification().ruleIds()));
           }
           if (job.sourceId() != null) {
             sources.counted(job.sourceId(), job.posts().size(), unmatched, stored);

@@ -7,10 +7,12 @@ import dev.rapport.people.PersonId;
 import dev.rapport.people.PersonsMerged;
 import dev.rapport.people.SocialIdentities;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -38,16 +40,56 @@ class MentionAuthors {
   }
 
   /**
-   * Resolves the authors of a batch, by {@link #key}, each in its own short transaction. (One
-   * transaction for all of a batch's new authors was tried: it holds their identities' locks long
-   * enough that a second worker meeting the same new author times out waiting on H2.)
+   * Resolves the authors of a batch, by {@link #key}. Those not yet known are resolved together by
+   * people's bulk resolution in one short transaction (a few statements for all of them, not
+   * several each: on PostgreSQL each is a round trip). If that transaction loses a race with
+   * another worker creating one of the same authors, it is rolled back and each author is resolved
+   * in its own transaction, which finds the winner's identity.
    */
   Map<String, PersonId> resolveAll(List<NormalizedPost> posts) {
     Map<String, PersonId> out = new HashMap<>();
+    Map<String, NormalizedPost> missing = new LinkedHashMap<>();
     for (NormalizedPost p : posts) {
-      out.computeIfAbsent(key(p), k -> resolve(p));
+      String key = key(p);
+      PersonId cached = known.get(key);
+      if (cached != null) {
+        out.put(key, cached);
+      } else {
+        missing.putIfAbsent(key, p);
+      }
+    }
+    if (missing.isEmpty()) {
+      return out;
+    }
+    List<PersonId> persons = null;
+    if (missing.size() > 1) {
+      try {
+        persons =
+            identities.resolveAuthors(
+                missing.values().stream().map(MentionAuthors::author).toList());
+      } catch (DataAccessException raced) {
+        persons = null;
+      }
+    }
+    int i = 0;
+    for (Map.Entry<String, NormalizedPost> e : missing.entrySet()) {
+      out.put(
+          e.getKey(),
+          persons == null ? resolve(e.getValue()) : remember(e.getKey(), persons.get(i)));
+      i++;
     }
     return out;
+  }
+
+  private static SocialIdentities.Author author(NormalizedPost post) {
+    NormalizedPost.Author a = post.author();
+    return new SocialIdentities.Author(
+        network(post.network()),
+        a.handle(),
+        a.profileUrl(),
+        a.displayName(),
+        null,
+        metric(post, "followers"));
   }
 
   /**
@@ -94,13 +136,9 @@ class MentionAuthors {
 
   private PersonId resolveOnce(NormalizedPost post) {
     NormalizedPost.Author author = post.author();
+    SocialIdentities.Author a = author(post);
     return identities.resolveAuthor(
-        network(post.network()),
-        author.handle(),
-        author.profileUrl(),
-        author.displayName(),
-        null,
-        metric(post, "followers"));
+        a.network(), a.handle(), a.profileUrl(), a.displayName(), a.bio(), a.followers());
   }
 
   /** Listening's network names ("rss", "atom", "webhook" …) map onto people's list, else other. */

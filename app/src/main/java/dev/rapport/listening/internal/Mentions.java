@@ -7,8 +7,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -53,45 +53,82 @@ class Mentions {
     this.jdbc = jdbc;
   }
 
+  /** A matched post to store, with its author's person. */
+  record NewMention(NormalizedPost post, Classification classification, PersonId author) {}
+
   /**
-   * Stores the mention, tied to its author's person, unless (network, native id) is already there;
-   * the new id, or empty.
+   * Stores the mentions in one batch, each tied to its author's person, skipping those whose
+   * (network, native id) is already there: the new rows' ids in input order, null for a skipped
+   * one. H2 and PostgreSQL report a count per row and a key per new row; a driver that does not is
+   * refused rather than guessed at.
    */
-  OptionalLong storeIfNew(
-      NormalizedPost p, Classification c, PersonId author, Long sourceId, Instant now) {
+  Long[] storeAll(List<NewMention> batch, Long sourceId, Instant now) {
+    Long[] ids = new Long[batch.size()];
+    if (batch.isEmpty()) {
+      return ids;
+    }
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
-    int rows =
-        template.update(
-            con -> {
-              PreparedStatement ps = con.prepareStatement(INSERT, new String[] {"id"});
-              ps.setString(1, p.network());
-              ps.setString(2, p.nativeId());
-              ps.setObject(3, sourceId);
-              ps.setString(4, p.author().handle());
-              ps.setString(5, p.author().displayName());
-              ps.setString(6, p.author().profileUrl());
-              ps.setString(7, p.text());
-              ps.setString(8, p.url());
-              ps.setTimestamp(9, Timestamp.from(p.createdAt()));
-              ps.setString(10, p.language());
-              ps.setString(11, p.replyTo());
-              ps.setString(12, p.quoteOf());
-              ps.setString(13, p.repostOf());
-              ps.setString(14, metricsJson(p.metrics()));
-              ps.setString(15, p.rawPayload());
-              ps.setString(16, String.join(",", c.ruleIds()));
-              ps.setString(17, c.spansJson());
-              ps.setString(18, c.readingsJson());
-              ps.setTimestamp(19, Timestamp.from(now));
-              ps.setObject(20, author == null ? null : author.value());
-              return ps;
+    Timestamp at = Timestamp.from(now);
+    int[] counts =
+        template.batchUpdate(
+            con -> con.prepareStatement(INSERT, new String[] {"id"}),
+            new BatchPreparedStatementSetter() {
+              @Override
+              public void setValues(PreparedStatement ps, int i) throws java.sql.SQLException {
+                bind(ps, batch.get(i), sourceId, at);
+              }
+
+              @Override
+              public int getBatchSize() {
+                return batch.size();
+              }
             },
             keys);
-    if (rows == 0) {
-      return OptionalLong.empty();
+    List<Map<String, Object>> generated = keys.getKeyList();
+    int inserted = 0;
+    for (int n : counts) {
+      if (n < 0) {
+        throw new IllegalStateException("the database reported no count per inserted row");
+      }
+      inserted += n;
     }
-    Number key = keys.getKey();
-    return key == null ? OptionalLong.empty() : OptionalLong.of(key.longValue());
+    if (inserted != generated.size()) {
+      throw new IllegalStateException(
+          "the database returned " + generated.size() + " keys for " + inserted + " new rows");
+    }
+    int next = 0;
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] > 0) {
+        ids[i] = ((Number) generated.get(next++).values().iterator().next()).longValue();
+      }
+    }
+    return ids;
+  }
+
+  private static void bind(PreparedStatement ps, NewMention m, Long sourceId, Timestamp at)
+      throws java.sql.SQLException {
+    NormalizedPost p = m.post();
+    Classification c = m.classification();
+    ps.setString(1, p.network());
+    ps.setString(2, p.nativeId());
+    ps.setObject(3, sourceId);
+    ps.setString(4, p.author().handle());
+    ps.setString(5, p.author().displayName());
+    ps.setString(6, p.author().profileUrl());
+    ps.setString(7, p.text());
+    ps.setString(8, p.url());
+    ps.setTimestamp(9, Timestamp.from(p.createdAt()));
+    ps.setString(10, p.language());
+    ps.setString(11, p.replyTo());
+    ps.setString(12, p.quoteOf());
+    ps.setString(13, p.repostOf());
+    ps.setString(14, metricsJson(p.metrics()));
+    ps.setString(15, p.rawPayload());
+    ps.setString(16, String.join(",", c.ruleIds()));
+    ps.setString(17, c.spansJson());
+    ps.setString(18, c.readingsJson());
+    ps.setTimestamp(19, at);
+    ps.setObject(20, m.author() == null ? null : m.author().value());
   }
 
   List<Mention> recent(int limit) {

@@ -57,6 +57,98 @@ class IdentityResolution implements SocialIdentities {
     return new PersonId(resolve(d, null, "listening").personId());
   }
 
+  /**
+   * Authors whose handle and profile URL nobody has yet, and that no other author of the batch
+   * shares, are created together: their persons, identities and audit rows in one batch each. The
+   * rest (known, or sharing a key within the batch) go through {@link #resolve} one by one after
+   * them, so they find what the batch created.
+   */
+  @Override
+  @Transactional
+  public List<PersonId> resolveAuthors(List<Author> authors) {
+    List<IdentityDraft> drafts = new java.util.ArrayList<>(authors.size());
+    for (Author a : authors) {
+      IdentityDraft d =
+          new IdentityDraft(
+              a.network(), a.handle(), a.profileUrl(), a.displayName(), a.bio(), a.followers());
+      d.check();
+      drafts.add(d);
+    }
+    java.util.Map<Network, java.util.Set<String>> handlesByNetwork = new java.util.HashMap<>();
+    java.util.Set<String> urls = new java.util.HashSet<>();
+    java.util.Map<String, Integer> uses = new java.util.HashMap<>();
+    for (IdentityDraft d : drafts) {
+      handlesByNetwork
+          .computeIfAbsent(d.network(), n -> new java.util.HashSet<>())
+          .add(d.handleKey());
+      uses.merge("h\u0000" + d.network().key() + "\u0000" + d.handleKey(), 1, Integer::sum);
+      if (d.urlKey() != null) {
+        urls.add(d.urlKey());
+        uses.merge("u\u0000" + d.urlKey(), 1, Integer::sum);
+      }
+    }
+    java.util.Set<String> known = new java.util.HashSet<>();
+    handlesByNetwork.forEach(
+        (network, keys) ->
+            identities
+                .knownHandles(network, keys)
+                .forEach(k -> known.add("h\u0000" + network.key() + "\u0000" + k)));
+    identities.knownUrls(urls).forEach(k -> known.add("u\u0000" + k));
+
+    PersonId[] out = new PersonId[drafts.size()];
+    List<Integer> fresh = new java.util.ArrayList<>();
+    for (int i = 0; i < drafts.size(); i++) {
+      IdentityDraft d = drafts.get(i);
+      String h = "h\u0000" + d.network().key() + "\u0000" + d.handleKey();
+      String u = d.urlKey() == null ? null : "u\u0000" + d.urlKey();
+      boolean alone = uses.get(h) == 1 && (u == null || uses.get(u) == 1);
+      // a draft with problems goes the single way, which refuses it as it always did
+      if (alone
+          && !known.contains(h)
+          && (u == null || !known.contains(u))
+          && draftFor(d, null).problems().isEmpty()) {
+        fresh.add(i);
+      }
+    }
+    if (!fresh.isEmpty()) {
+      Instant now = Instant.now();
+      List<PersonStore.NewPerson> people = new java.util.ArrayList<>();
+      List<Long> identityIds = new java.util.ArrayList<>();
+      List<Long> personIds = new java.util.ArrayList<>();
+      List<IdentityDraft> freshDrafts = new java.util.ArrayList<>();
+      List<AuditLog.Entry> entries = new java.util.ArrayList<>();
+      List<Long> blogPersons = new java.util.ArrayList<>();
+      for (int i : fresh) {
+        IdentityDraft d = drafts.get(i);
+        long personId = ids.nextPerson();
+        long identityId = ids.nextIdentity();
+        PersonDraft draft = draftFor(d, null);
+        people.add(new PersonStore.NewPerson(personId, draft));
+        identityIds.add(identityId);
+        personIds.add(personId);
+        freshDrafts.add(d);
+        entries.add(
+            new AuditLog.Entry(Visible.PERSON, personId, AuditLog.Action.CREATE, null, draft));
+        entries.add(new AuditLog.Entry("identity", identityId, AuditLog.Action.CREATE, null, d));
+        if (d.network() == Network.BLOG) {
+          blogPersons.add(personId);
+        }
+        out[i] = new PersonId(personId);
+      }
+      persons.insertAll(people, now);
+      identities.insertAll(identityIds, personIds, freshDrafts, now);
+      audit.recordAll(entries);
+      personService.announceCreated(personIds, "listening");
+      proposals.proposeAmong(blogPersons);
+    }
+    for (int i = 0; i < drafts.size(); i++) {
+      if (out[i] == null) {
+        out[i] = new PersonId(resolve(drafts.get(i), null, "listening").personId());
+      }
+    }
+    return List.of(out);
+  }
+
   @Transactional
   public Resolution resolve(IdentityDraft d, String email, String source) {
     d.check();

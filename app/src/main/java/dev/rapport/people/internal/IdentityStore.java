@@ -16,9 +16,11 @@ import org.springframework.stereotype.Repository;
 class IdentityStore {
 
   private final JdbcClient jdbc;
+  private final org.springframework.jdbc.core.JdbcTemplate template;
 
-  IdentityStore(JdbcClient jdbc) {
+  IdentityStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
     this.jdbc = jdbc;
+    this.template = template;
   }
 
   void insert(long id, Long personId, IdentityDraft d, Instant now) {
@@ -41,6 +43,77 @@ class IdentityStore {
         .param("followers", d.followers(), Types.INTEGER)
         .param("now", Timestamp.from(now))
         .update();
+  }
+
+  /** Inserts new identities in one batch (ids, persons and drafts in the same order). */
+  void insertAll(List<Long> ids, List<Long> personIds, List<IdentityDraft> drafts, Instant now) {
+    Timestamp at = Timestamp.from(now);
+    List<Object[]> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < drafts.size(); i++) {
+      IdentityDraft d = drafts.get(i);
+      rows.add(
+          new Object[] {
+            ids.get(i),
+            personIds.get(i),
+            d.network().key(),
+            d.handle(),
+            d.handleKey(),
+            d.profileUrl(),
+            d.urlKey(),
+            d.displayName(),
+            d.bio(),
+            d.followers(),
+            at
+          });
+    }
+    template.batchUpdate(
+        """
+        insert into social_identity (id, person_id, network, handle, handle_key, profile_url,
+          url_key, display_name, bio, followers, created_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        rows,
+        500,
+        (ps, r) -> {
+          ps.setLong(1, (Long) r[0]);
+          ps.setObject(2, r[1], Types.BIGINT);
+          for (int c = 2; c <= 8; c++) {
+            ps.setString(c + 1, (String) r[c]);
+          }
+          ps.setObject(10, r[9], Types.INTEGER);
+          ps.setTimestamp(11, (Timestamp) r[10]);
+        });
+  }
+
+  /** Which of these handle keys on the network already have an identity. */
+  java.util.Set<String> knownHandles(Network network, java.util.Collection<String> handleKeys) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    List<String> all = List.copyOf(handleKeys);
+    for (int from = 0; from < all.size(); from += 1000) {
+      out.addAll(
+          jdbc.sql(
+                  "select handle_key from social_identity where network = :n and handle_key in"
+                      + " (:h)")
+              .param("n", network.key())
+              .param("h", all.subList(from, Math.min(all.size(), from + 1000)))
+              .query(String.class)
+              .list());
+    }
+    return out;
+  }
+
+  /** Which of these profile URL keys already have an identity. */
+  java.util.Set<String> knownUrls(java.util.Collection<String> urlKeys) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    List<String> all = List.copyOf(urlKeys);
+    for (int from = 0; from < all.size(); from += 1000) {
+      out.addAll(
+          jdbc.sql("select url_key from social_identity where url_key in (:u)")
+              .param("u", all.subList(from, Math.min(all.size(), from + 1000)))
+              .query(String.class)
+              .list());
+    }
+    return out;
   }
 
   void attach(long identityId, long personId) {

@@ -69,6 +69,11 @@ class PersonService {
     return new PersonId(id);
   }
 
+  /** Announces persons created in bulk elsewhere in this module, as {@link #create} does. */
+  public void announceCreated(List<Long> personIds, String source) {
+    personIds.forEach(id -> events.publishEvent(new PersonCreated(new PersonId(id), source)));
+  }
+
   @Transactional
   public Person update(long id, PersonDraft draft) {
     Person old = get(id);

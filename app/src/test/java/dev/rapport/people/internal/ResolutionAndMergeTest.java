@@ -78,6 +78,83 @@ class ResolutionAndMergeTest {
   }
 
   @Test
+  void authorsResolvedTogetherEndWhereOneByOneWouldAndNewOnesAreAudited() {
+    PersonId known =
+        socialIdentities.resolveAuthor(
+            Network.MASTODON,
+            "@kim" + run + "@mastodon.social",
+            "https://mastodon.social/@kim" + run,
+            "Kim Ode",
+            null,
+            null);
+    List<SocialIdentities.Author> batch =
+        List.of(
+            // new, twice in the batch: one person
+            new SocialIdentities.Author(
+                Network.MASTODON, "@lou" + run + "@mastodon.social", null, "Lou Pax", null, 3),
+            // known by handle (case aside)
+            new SocialIdentities.Author(
+                Network.MASTODON, "KIM" + run + "@mastodon.social", null, null, null, null),
+            new SocialIdentities.Author(
+                Network.MASTODON, "@lou" + run + "@mastodon.social", null, "Lou Pax", null, 3),
+            // known by profile URL on another network
+            new SocialIdentities.Author(
+                Network.OTHER,
+                "kim-elsewhere-" + run,
+                "https://www.mastodon.social/@kim" + run + "/",
+                null,
+                null,
+                null),
+            // new
+            new SocialIdentities.Author(
+                Network.BLUESKY, "mo" + run + ".bsky.social", null, "Mo Reyes", null, null));
+
+    List<PersonId> resolved = socialIdentities.resolveAuthors(batch);
+
+    assertThat(resolved).hasSize(5);
+    assertThat(resolved.get(1)).isEqualTo(known);
+    assertThat(resolved.get(3)).isEqualTo(known);
+    assertThat(resolved.get(0)).isEqualTo(resolved.get(2)).isNotEqualTo(known);
+    assertThat(resolved.get(4)).isNotIn(known, resolved.get(0));
+    // the same authors one by one now find the same persons
+    assertThat(
+            socialIdentities.resolveAuthor(
+                Network.BLUESKY, "mo" + run + ".bsky.social", null, null, null, null))
+        .isEqualTo(resolved.get(4));
+    assertThat(
+            socialIdentities.resolveAuthor(
+                Network.MASTODON, "lou" + run + "@mastodon.social", null, null, null, null))
+        .isEqualTo(resolved.get(0));
+    PersonId mo = resolved.get(4);
+    assertThat(persons.get(mo.value()).draft().fullName()).isEqualTo("Mo Reyes");
+    assertThat(identities.ofPerson(mo.value())).hasSize(1);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_log where action = 'CREATE' and object_id = :id"
+                        + " and object_type in ('person', 'identity')")
+                .param("id", Long.toString(mo.value()))
+                .query(Long.class)
+                .single())
+        .as("the bulk-created person is audited")
+        .isGreaterThanOrEqualTo(1);
+    assertThat(events.stream(dev.rapport.people.PersonCreated.class))
+        .anyMatch(e -> e.person().equals(mo));
+  }
+
+  @Test
+  void aBatchWithAnInvalidAuthorIsRefusedAsOneByOneWouldBe() {
+    assertThatThrownBy(
+            () ->
+                socialIdentities.resolveAuthors(
+                    List.of(
+                        new SocialIdentities.Author(
+                            Network.MASTODON, "ok" + run, null, null, null, null),
+                        new SocialIdentities.Author(
+                            Network.MASTODON, " ", null, null, null, null))))
+        .isInstanceOf(dev.rapport.shared.InvalidInputException.class);
+  }
+
+  @Test
   void anIdentityWithAKnownEmailJoinsThatPerson() {
     long id = persons.create(person("Bo", "Berg", "bo." + run + "@berg.example"), "test").value();
     IdentityResolution.Resolution r =

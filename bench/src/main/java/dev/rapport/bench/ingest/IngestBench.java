@@ -71,6 +71,14 @@ public final class IngestBench {
         db.equals("postgres")
             ? "jdbc:postgresql://127.0.0.1:5432/" + arg(args, "--pg-db", "rapport_bench")
             : "jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    if (db.equals("postgres")) {
+      // a fresh schema each run: the first admin's password is made up per run
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl, "postgres", "");
+          java.sql.Statement st = c.createStatement()) {
+        st.execute("drop schema if exists public cascade");
+        st.execute("create schema public");
+      }
+    }
     SpringApplication app = new SpringApplication(RapportApplication.class);
     Map<String, String> props =
         Map.of(
@@ -89,11 +97,6 @@ public final class IngestBench {
             .toArray(String[]::new);
     try (ConfigurableApplicationContext ctx = app.run(cli)) {
       JdbcTemplate jdbc = new JdbcTemplate(ctx.getBean(DataSource.class));
-      if (db.equals("postgres")) {
-        jdbc.update("delete from listening_mention");
-        jdbc.update("delete from listening_source");
-        jdbc.update("delete from listening_rule");
-      }
       String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
       authorization =
           "Bearer "
