@@ -108,6 +108,14 @@ class SourceScheduler implements SmartLifecycle {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (Throwable e) {
+        // The batches handed over before the failure are still queued or being stored: a retry
+        // reads from the saved cursor again, so it must not start while they run, or two workers
+        // would insert the same posts at once and wait on each other's locks.
+        try {
+          sink.settle();
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+        }
         Source now = store.find(id).orElse(source);
         Duration wait = backoff.after(now.failures() + 1);
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -182,7 +190,26 @@ class SourceScheduler implements SmartLifecycle {
       throwIfFailed();
     }
 
+    /** Waits until every batch handed over in this run is stored or has failed. */
+    void settle() throws InterruptedException {
+      List<CompletableFuture<?>> left;
+      synchronized (this) {
+        left = inFlight.stream().<CompletableFuture<?>>map(Map.Entry::getKey).toList();
+      }
+      for (CompletableFuture<?> f : left) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          // its failure is this run's failure, or comes after it; either way nothing is saved
+        }
+      }
+    }
+
     private synchronized void saveStoredPrefix() {
+      if (failure != null) {
+        // no cursor after a failed batch is saved; the batches after it stay listed for settle()
+        return;
+      }
       String save = null;
       while (!inFlight.isEmpty() && inFlight.peek().getKey().isDone()) {
         Map.Entry<CompletableFuture<?>, String> head = inFlight.poll();
@@ -192,7 +219,6 @@ class SourceScheduler implements SmartLifecycle {
           } catch (RuntimeException e) {
             failure = e.getCause() != null ? e.getCause() : e;
           }
-          inFlight.clear();
           break;
         }
         if (head.getValue() != null) {
