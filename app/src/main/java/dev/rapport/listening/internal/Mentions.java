@@ -2,6 +2,7 @@ package dev.rapport.listening.internal;
 
 import dev.rapport.listening.NormalizedPost;
 import dev.rapport.people.PersonId;
+import dev.rapport.shared.InsertedKeys;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -63,9 +64,8 @@ class Mentions {
    * refused rather than guessed at.
    */
   Long[] storeAll(List<NewMention> batch, Long sourceId, Instant now) {
-    Long[] ids = new Long[batch.size()];
     if (batch.isEmpty()) {
-      return ids;
+      return new Long[0];
     }
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     Timestamp at = Timestamp.from(now);
@@ -84,25 +84,7 @@ class Mentions {
               }
             },
             keys);
-    List<Map<String, Object>> generated = keys.getKeyList();
-    int inserted = 0;
-    for (int n : counts) {
-      if (n < 0) {
-        throw new IllegalStateException("the database reported no count per inserted row");
-      }
-      inserted += n;
-    }
-    if (inserted != generated.size()) {
-      throw new IllegalStateException(
-          "the database returned " + generated.size() + " keys for " + inserted + " new rows");
-    }
-    int next = 0;
-    for (int i = 0; i < counts.length; i++) {
-      if (counts[i] > 0) {
-        ids[i] = ((Number) generated.get(next++).values().iterator().next()).longValue();
-      }
-    }
-    return ids;
+    return InsertedKeys.of(counts, keys);
   }
 
   private static void bind(PreparedStatement ps, NewMention m, Long sourceId, Timestamp at)

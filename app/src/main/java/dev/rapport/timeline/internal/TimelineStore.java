@@ -69,26 +69,7 @@ class TimelineStore {
   Long[] insertReturningIds(List<NewTouchpoint> touchpoints, Instant now) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     int[] counts = named.batchUpdate(INSERT, batch(touchpoints, now), keys, new String[] {"id"});
-    List<Map<String, Object>> generated = keys.getKeyList();
-    int inserted = 0;
-    for (int n : counts) {
-      if (n < 0) {
-        throw new IllegalStateException("the database reported no count per inserted row");
-      }
-      inserted += n;
-    }
-    if (inserted != generated.size()) {
-      throw new IllegalStateException(
-          "the database returned " + generated.size() + " keys for " + inserted + " new rows");
-    }
-    Long[] ids = new Long[touchpoints.size()];
-    int next = 0;
-    for (int i = 0; i < counts.length; i++) {
-      if (counts[i] > 0) {
-        ids[i] = ((Number) generated.get(next++).values().iterator().next()).longValue();
-      }
-    }
-    return ids;
+    return dev.rapport.shared.InsertedKeys.of(counts, keys);
   }
 
   private static SqlParameterSource[] batch(List<NewTouchpoint> touchpoints, Instant now) {

@@ -252,19 +252,7 @@ class KafkaModeTest {
   }
 
   private static NormalizedPost post(String id, String handle, String text) {
-    return new NormalizedPost(
-        "mastodon",
-        id,
-        new NormalizedPost.Author(handle, "Kafka Test", null),
-        text,
-        null,
-        Instant.now().minusSeconds(60),
-        "en",
-        null,
-        null,
-        null,
-        Map.of(),
-        null);
+    return TestPosts.post(id, handle, "Kafka Test", text, 60);
   }
 
   private static void quietKafkaLogs() {

@@ -15,7 +15,6 @@ import dev.rapport.support.PersistenceTest;
 import dev.rapport.timeline.Timeline;
 import dev.rapport.timeline.Touchpoint;
 import dev.rapport.timeline.TouchpointFilter;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -157,18 +156,6 @@ class MentionPipelineTest {
   }
 
   private static NormalizedPost post(String handle, String text) {
-    return new NormalizedPost(
-        "mastodon",
-        UUID.randomUUID().toString(),
-        new NormalizedPost.Author(handle, "Pipe Test", null),
-        text,
-        null,
-        Instant.now().minusSeconds(60),
-        "en",
-        null,
-        null,
-        null,
-        Map.of(),
-        null);
+    return TestPosts.post(UUID.randomUUID().toString(), handle, "Pipe Test", text, 60);
   }
 }

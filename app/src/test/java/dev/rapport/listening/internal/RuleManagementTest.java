@@ -12,7 +12,6 @@ import dev.rapport.listening.NormalizedPost;
 import dev.rapport.listening.Sources;
 import dev.rapport.support.AccessFixtures;
 import dev.rapport.support.PersistenceTest;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -292,19 +291,11 @@ class RuleManagementTest {
   }
 
   private static NormalizedPost aPost(String text) {
-    return new NormalizedPost(
-        "mastodon",
+    return TestPosts.post(
         UUID.randomUUID().toString(),
-        new NormalizedPost.Author(
-            "@rules" + UUID.randomUUID().toString().substring(0, 6), "Rules Test", null),
+        "@rules" + UUID.randomUUID().toString().substring(0, 6),
+        "Rules Test",
         text,
-        null,
-        Instant.now().minusSeconds(30),
-        "en",
-        null,
-        null,
-        null,
-        Map.of(),
-        null);
+        30);
   }
 }
