@@ -97,17 +97,18 @@ class IdentityResolution implements SocialIdentities {
 
     PersonId[] out = new PersonId[drafts.size()];
     List<Integer> fresh = new java.util.ArrayList<>();
+    PersonDraft[] personDrafts = new PersonDraft[drafts.size()];
     for (int i = 0; i < drafts.size(); i++) {
       IdentityDraft d = drafts.get(i);
       String h = "h\u0000" + d.network().key() + "\u0000" + d.handleKey();
       String u = d.urlKey() == null ? null : "u\u0000" + d.urlKey();
       boolean alone = uses.get(h) == 1 && (u == null || uses.get(u) == 1);
-      // a draft with problems goes the single way, which refuses it as it always did
-      if (alone
-          && !known.contains(h)
-          && (u == null || !known.contains(u))
-          && draftFor(d, null).problems().isEmpty()) {
-        fresh.add(i);
+      if (alone && !known.contains(h) && (u == null || !known.contains(u))) {
+        personDrafts[i] = draftFor(d, null);
+        // a draft with problems goes the single way, which refuses it as it always did
+        if (personDrafts[i].problems().isEmpty()) {
+          fresh.add(i);
+        }
       }
     }
     if (!fresh.isEmpty()) {
@@ -122,7 +123,7 @@ class IdentityResolution implements SocialIdentities {
         IdentityDraft d = drafts.get(i);
         long personId = ids.nextPerson();
         long identityId = ids.nextIdentity();
-        PersonDraft draft = draftFor(d, null);
+        PersonDraft draft = personDrafts[i];
         people.add(new PersonStore.NewPerson(personId, draft));
         identityIds.add(identityId);
         personIds.add(personId);

@@ -65,11 +65,11 @@ class PersonService {
     long id = ids.nextPerson();
     persons.insertAll(List.of(new PersonStore.NewPerson(id, draft)), Instant.now());
     audit.record(Visible.PERSON, id, AuditLog.Action.CREATE, null, draft);
-    events.publishEvent(new PersonCreated(new PersonId(id), source));
+    announceCreated(List.of(id), source);
     return new PersonId(id);
   }
 
-  /** Announces persons created in bulk elsewhere in this module, as {@link #create} does. */
+  /** Announces new persons, one {@link PersonCreated} each, however they were created. */
   public void announceCreated(List<Long> personIds, String source) {
     personIds.forEach(id -> events.publishEvent(new PersonCreated(new PersonId(id), source)));
   }
