@@ -111,23 +111,20 @@ final class IntentReader {
       SentimentReader.Features rules,
       List<BrandSet.Found> brands) {}
 
-  private final ComplaintModel complaints;
+  private final IntentModel model;
 
-  IntentReader(ComplaintModel complaints) {
-    this.complaints = complaints;
+  /** Reads with the learned model, or with the rules alone when it is null. */
+  IntentReader(IntentModel model) {
+    this.model = model;
   }
 
   List<IntentSignal> read(Post post, List<EventSignal> events) {
     return read(post, events, null);
   }
 
-  /**
-   * Reads the intents; {@code complaintFeatures}, when given, receives the complaint model's input.
-   */
+  /** Reads the intents; {@code features}, when given, receives the intent model's input. */
   List<IntentSignal> read(
-      Post post,
-      List<EventSignal> events,
-      java.util.function.Consumer<double[]> complaintFeatures) {
+      Post post, List<EventSignal> events, java.util.function.Consumer<double[]> features) {
     boolean newsOfLife = !events.isEmpty();
     Map<Intent, IntentSignal> best = new EnumMap<>(Intent.class);
     boolean jobSeeking = false;
@@ -165,7 +162,19 @@ final class IntentReader {
       }
     }
     questionMark(post, best);
-    complaintOrPraise(post, best, newsOfLife, events, complaintFeatures);
+    Target target = target(post, best, newsOfLife, events);
+    if (model != null || features != null) {
+      double[] x = target.features(post, best, newsOfLife, jobSeeking, refusing);
+      if (features != null) {
+        features.accept(x);
+      }
+      if (model != null) {
+        learned(post, best, target, x);
+      }
+    }
+    if (model == null) {
+      target.decide(post, best, newsOfLife);
+    }
     if (best.containsKey(Intent.COMPLAINT)
         && best.containsKey(Intent.QUESTION)
         && startsWithWhy(post)) {
@@ -181,16 +190,101 @@ final class IntentReader {
   }
 
   /**
+   * What the complaint and praise decisions look at: the brand or product the post is about (a
+   * named one near the trouble or the praise, else a product word) and the rules' verdict.
+   *
+   * @param named the view index of the named target, or -1
+   * @param at the view index of the target, named or a product word, or -1
+   * @param complaint the complaint rule's confidence (0 when it does not fire)
+   * @param service whether an unnamed product is a company's service
+   * @param praise whether the praise rule fires: positive words close to a named target
+   */
+  private record Target(
+      int named,
+      int at,
+      double complaint,
+      boolean service,
+      boolean praise,
+      List<Evidence> trouble,
+      List<Evidence> learnedNegatives,
+      List<Evidence> positives) {
+
+    /** The intent model's input, in the order of {@link IntentModel#DENSE}. */
+    double[] features(
+        Post post,
+        Map<Intent, IntentSignal> best,
+        boolean newsOfLife,
+        boolean jobSeeking,
+        boolean refusing) {
+      About about = at >= 0 ? aboutAt(post, at) : About.OTHER;
+      double[] r = post.rules().dense();
+      Sentiment s = post.sentiment();
+      return new double[] {
+        1,
+        complaint,
+        named >= 0 ? 1 : 0,
+        at >= 0 && named < 0 ? (service ? 1 : 0.5) : 0,
+        addressed(post) ? 1 : 0,
+        newsOfLife ? 1 : 0,
+        best.containsKey(Intent.BUYING) ? 1 : 0,
+        best.containsKey(Intent.QUESTION) ? 1 : 0,
+        about == About.OURS ? 1 : 0,
+        about == About.COMPETITOR ? 1 : 0,
+        r[1],
+        r[2],
+        r[3],
+        r[4],
+        r[5],
+        r[6],
+        r[7],
+        r[9],
+        r[10],
+        r[11],
+        confidence(best, Intent.BUYING),
+        confidence(best, Intent.SWITCHING),
+        Math.max(confidence(best, Intent.PRAISE), praise ? 0.7 : 0),
+        confidence(best, Intent.QUESTION),
+        jobSeeking ? 1 : 0,
+        refusing ? 1 : 0,
+        s.score(),
+        s.label() == SentimentLabel.NEGATIVE ? 1 : 0
+      };
+    }
+
+    /** The rules' decision on complaint and praise (when there is no learned model). */
+    void decide(Post post, Map<Intent, IntentSignal> best, boolean newsOfLife) {
+      if (at < 0) {
+        return;
+      }
+      if (complaint > 0) {
+        List<Evidence> ev = new ArrayList<>(trouble);
+        ev.add(post.view().evidence(post.text(), at, at, "target"));
+        keep(best, signal(post, Intent.COMPLAINT, complaint, ev));
+      } else if (praise && !best.containsKey(Intent.BUYING) && !newsOfLife) {
+        List<Evidence> ev = new ArrayList<>(positives);
+        ev.add(post.view().evidence(post.text(), at, at, "target"));
+        keep(best, signal(post, Intent.PRAISE, 0.7, ev));
+      }
+    }
+
+    IntentSignal signal(Post post, Intent intent, double confidence, List<Evidence> evidence) {
+      return new IntentSignal(
+          intent, confidence, IntentReader.target(post, named), aboutAt(post, at), evidence);
+    }
+  }
+
+  private static double confidence(Map<Intent, IntentSignal> best, Intent intent) {
+    IntentSignal s = best.get(intent);
+    return s == null ? 0 : s.confidence();
+  }
+
+  /**
    * A complaint needs a named brand or product and trouble: a problem phrase, or negative words
    * close to the name. Praise needs positive words close to the name, and is not read from posts
    * that announce news of their own (new job, funding), which are glad for other reasons.
    */
-  private void complaintOrPraise(
-      Post post,
-      Map<Intent, IntentSignal> best,
-      boolean newsOfLife,
-      List<EventSignal> events,
-      java.util.function.Consumer<double[]> complaintFeatures) {
+  private static Target target(
+      Post post, Map<Intent, IntentSignal> best, boolean newsOfLife, List<EventSignal> events) {
     Sentiment s = post.sentiment();
     List<Evidence> problems = new ArrayList<>();
     List<Evidence> negatives = new ArrayList<>();
@@ -231,61 +325,56 @@ final class IntentReader {
     if (best.containsKey(Intent.BUYING) && problems.isEmpty()) {
       c = 0;
     }
-    if (complaints != null || complaintFeatures != null) {
-      About about = at >= 0 ? aboutAt(post, at) : About.OTHER;
-      double[] r = post.rules().dense();
-      double[] x = {
-        1,
-        c,
-        named >= 0 ? 1 : 0,
-        generic >= 0 ? (service ? 1 : 0.5) : 0,
-        addressed(post) ? 1 : 0,
-        newsOfLife ? 1 : 0,
-        best.containsKey(Intent.BUYING) ? 1 : 0,
-        best.containsKey(Intent.QUESTION) ? 1 : 0,
-        about == About.OURS ? 1 : 0,
-        about == About.COMPETITOR ? 1 : 0,
-        r[1],
-        r[2],
-        r[3],
-        r[4],
-        r[5],
-        r[6],
-        r[7],
-        r[9],
-        r[10],
-        r[11],
-        s.score(),
-        s.label() == SentimentLabel.NEGATIVE ? 1 : 0
-      };
-      if (complaintFeatures != null) {
-        complaintFeatures.accept(x);
+    boolean praise =
+        s.label() == SentimentLabel.POSITIVE
+            && named >= 0
+            && !sarcastic(post)
+            && near(post, named, positives);
+    return new Target(named, at, c, service, praise, trouble, learnedNegatives, positives);
+  }
+
+  /**
+   * The learned model decides each intent: a rule's finding it agrees with keeps its evidence and
+   * takes the model's confidence, one it disagrees with is dropped, and one the rules missed is
+   * shown by the words that weighed most for it (and the target, for complaints and praise).
+   * Complaints and praise need a target.
+   */
+  private void learned(Post post, Map<Intent, IntentSignal> best, Target target, double[] x) {
+    double[] p = model.probabilities(x, post.rules().tokens());
+    for (Intent intent : IntentModel.INTENTS) {
+      int c = IntentModel.column(intent);
+      boolean aimed = intent == Intent.COMPLAINT || intent == Intent.PRAISE;
+      if (p[c] < MIN_CONFIDENCE || (aimed && target.at() < 0)) {
+        best.remove(intent);
+        continue;
       }
-      if (complaints != null) {
-        double p = at < 0 ? 0 : complaints.probability(x, post.rules().tokens());
-        c = p >= MIN_CONFIDENCE ? p : 0;
+      double confidence = Math.min(1, p[c]);
+      IntentSignal rule = best.get(intent);
+      List<Evidence> evidence = new ArrayList<>();
+      if (rule != null) {
+        evidence.addAll(rule.evidence());
+      } else if (intent == Intent.COMPLAINT) {
+        evidence.addAll(target.trouble().isEmpty() ? target.learnedNegatives() : target.trouble());
+      } else if (intent == Intent.PRAISE) {
+        evidence.addAll(target.positives());
       }
-    }
-    if (at < 0) {
-      return;
-    }
-    if (c > 0) {
-      List<Evidence> ev = new ArrayList<>(trouble);
-      if (trouble.isEmpty()) {
-        ev.addAll(learnedNegatives);
+      if (evidence.isEmpty()) {
+        evidence.addAll(model.evidence(post.text(), post.rules().tokens(), intent));
       }
-      ev.add(post.view().evidence(post.text(), at, at, "target"));
-      keep(best, new IntentSignal(Intent.COMPLAINT, c, target(post, named), aboutAt(post, at), ev));
-    } else if (s.label() == SentimentLabel.POSITIVE
-        && named >= 0
-        && !newsOfLife
-        && !sarcastic(post)
-        && !best.containsKey(Intent.BUYING)
-        && near(post, at, positives)) {
-      double p = 0.7;
-      List<Evidence> ev = new ArrayList<>(positives);
-      ev.add(post.view().evidence(post.text(), at, at, "target"));
-      keep(best, new IntentSignal(Intent.PRAISE, p, target(post, named), aboutAt(post, at), ev));
+      if (aimed) {
+        evidence.add(post.view().evidence(post.text(), target.at(), target.at(), "target"));
+      }
+      if (evidence.isEmpty()) {
+        best.remove(intent);
+        continue;
+      }
+      best.put(
+          intent,
+          aimed
+              ? target.signal(post, intent, confidence, evidence)
+              : rule != null
+                  ? new IntentSignal(intent, confidence, rule.target(), rule.about(), evidence)
+                  : new IntentSignal(intent, confidence, "", About.OTHER, evidence));
     }
   }
 

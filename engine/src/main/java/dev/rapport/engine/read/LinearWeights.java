@@ -15,9 +15,9 @@ import java.util.Set;
 
 /**
  * The weights of a linear model over dense features and a post's distinct word keys, one column a
- * class: what {@link SentimentModel} (three classes) and {@link ComplaintModel} (one log-odds)
- * share. The weight file is tab-separated, {@code dense|word <TAB> name <TAB> weight...} with one
- * weight a class; empty lines and lines starting with {@code #} are passed over.
+ * class: what {@link SentimentModel} (three classes) and {@link IntentModel} (one log-odds) share.
+ * The weight file is tab-separated, {@code dense|word <TAB> name <TAB> weight...} with one weight a
+ * class; empty lines and lines starting with {@code #} are passed over.
  */
 final class LinearWeights {
 
@@ -79,15 +79,33 @@ final class LinearWeights {
     };
   }
 
-  /** The distinct word keys of a post, in order. */
+  /**
+   * The distinct keys of a post, in order: each word's key and each pair of neighbouring words
+   * within a clause ("not worth", "never again", "came back"), which the models weigh on their own.
+   */
   static List<String> keys(List<Token> tokens) {
     Set<String> seen = new HashSet<>();
     List<String> out = new ArrayList<>();
-    for (Token t : tokens) {
+    String previous = null;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
       String k = key(t);
-      if (k != null && seen.add(k)) {
+      if (k == null) {
+        if (t.endsClause()) {
+          previous = null;
+        }
+        continue;
+      }
+      if (seen.add(k)) {
         out.add(k);
       }
+      if (previous != null) {
+        String b = previous + " " + k;
+        if (seen.add(b)) {
+          out.add(b);
+        }
+      }
+      previous = k;
     }
     return out;
   }
@@ -109,15 +127,7 @@ final class LinearWeights {
 
   /** The logits of a post's dense features and the distinct word keys of its tokens. */
   double[] logits(double[] x, List<Token> tokens) {
-    double[] z = denseLogits(x);
-    Set<String> seen = new HashSet<>();
-    for (Token t : tokens) {
-      String k = key(t);
-      if (k != null && seen.add(k)) {
-        addWord(z, k);
-      }
-    }
-    return z;
+    return logits(x, keys(tokens));
   }
 
   /** The logits of dense features and word keys already made distinct (as {@link #keys} makes). */

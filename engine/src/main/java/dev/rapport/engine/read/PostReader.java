@@ -28,7 +28,7 @@ public final class PostReader {
             lexicon,
             Cues.load("sentiment_cues.tsv"),
             learned ? SentimentModel.load("sentiment_model.tsv") : null);
-    intents = new IntentReader(learned ? ComplaintModel.load("complaint_model.tsv") : null);
+    intents = new IntentReader(learned ? IntentModel.load("intent_model.tsv") : null);
     intentCues = Cues.load("intent_cues.tsv");
     eventCues = Cues.load("event_cues.tsv");
     topics = new TopicReader(Cues.load("topics.tsv"));
@@ -74,8 +74,8 @@ public final class PostReader {
     return read(text, language, brands, null);
   }
 
-  /** The complaint model's input for an English post, as its training needs it. */
-  double[] complaintFeatures(String text, BrandSet brands) {
+  /** The intent model's input for an English post, as its training needs it. */
+  double[] intentFeatures(String text, BrandSet brands) {
     double[][] out = new double[1][];
     read(text, "en", brands, x -> out[0] = x);
     return out[0];
@@ -85,7 +85,7 @@ public final class PostReader {
       String text,
       String language,
       BrandSet brands,
-      java.util.function.Consumer<double[]> complaintFeatures) {
+      java.util.function.Consumer<double[]> intentFeatures) {
     String post = text == null ? "" : cut(text);
     BrandSet known = brands == null ? BrandSet.NONE : brands;
     List<Token> tokens = Tokenizer.tokenize(post);
@@ -107,7 +107,7 @@ public final class PostReader {
     Sentiment s = sentiment.read(post, rules);
     IntentReader.Post facts =
         new IntentReader.Post(post, view, names, intentMatches, s, rules, found);
-    List<IntentSignal> read = intents.read(facts, lifeEvents, complaintFeatures);
+    List<IntentSignal> read = intents.read(facts, lifeEvents, intentFeatures);
     if (read.stream().anyMatch(i -> i.intent() == Intent.SWITCHING)) {
       // "moving to <product>" is a switch, not a change of address
       lifeEvents.removeIf(e -> e.event() == LifeEvent.RELOCATION);
