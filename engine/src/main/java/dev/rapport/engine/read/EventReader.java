@@ -88,6 +88,88 @@ final class EventReader {
           LifeEvent.BUDGET_CUT,
           LifeEvent.LAYOFFS);
 
+  /** The events, in the order of the event model's columns. */
+  static final List<LifeEvent> EVENTS = List.of(LifeEvent.values());
+
+  /**
+   * The event model's dense features, in the order {@link #features} fills them: the bias, the cue
+   * rules' confidence for each event, and the sentiment rules' score, mass and question.
+   */
+  static final String[] DENSE =
+      java.util.stream.Stream.of(
+              java.util.stream.Stream.of("bias"),
+              EVENTS.stream().map(e -> "rule_" + e.name().toLowerCase(Locale.ROOT)),
+              java.util.stream.Stream.of("score", "positive", "negative", "question"))
+          .flatMap(s -> s)
+          .toArray(String[]::new);
+
+  private final LabelModel model;
+
+  /**
+   * Reads with the learned event model (a logistic regression an event, {@code event_model.tsv})
+   * deciding over the rules' findings, or with the rules alone when it is null.
+   */
+  EventReader(LabelModel model) {
+    this.model = model;
+  }
+
+  /** The event model's input: what the rules found and the sentiment rules' findings. */
+  static double[] features(List<EventSignal> rules, SentimentReader.Features sentiment) {
+    double[] x = new double[DENSE.length];
+    x[0] = 1;
+    for (EventSignal e : rules) {
+      int c = 1 + e.event().ordinal();
+      x[c] = Math.max(x[c], e.confidence());
+    }
+    double[] r = sentiment.dense();
+    int at = 1 + EVENTS.size();
+    x[at] = r[1];
+    x[at + 1] = r[2];
+    x[at + 2] = r[3];
+    x[at + 3] = r[8];
+    return x;
+  }
+
+  /**
+   * The events the learned model keeps: a rule's finding it agrees with keeps its subject and
+   * evidence and takes the model's confidence, one it disagrees with is dropped, and one the rules
+   * missed is shown by the words that weighed most for it. Without a model, the rules' findings.
+   */
+  List<EventSignal> decide(
+      String text, SentimentReader.Features words, List<EventSignal> rules, double[] x) {
+    if (model == null) {
+      return rules;
+    }
+    double[] p = model.probabilities(x, words.keys());
+    List<EventSignal> out = new ArrayList<>();
+    for (int c = 0; c < EVENTS.size(); c++) {
+      if (p[c] < CONFIDENT) {
+        continue;
+      }
+      LifeEvent event = EVENTS.get(c);
+      double confidence = Math.min(1, p[c]);
+      EventSignal rule = null;
+      for (EventSignal e : rules) {
+        if (e.event() == event) {
+          rule = e;
+        }
+      }
+      if (rule != null) {
+        out.add(new EventSignal(event, confidence, rule.subject(), rule.evidence()));
+      } else {
+        String cue = "learned " + event.name().toLowerCase(Locale.ROOT) + " word";
+        List<Evidence> evidence = model.evidence(text, words.tokens(), c, cue);
+        if (!evidence.isEmpty()) {
+          out.add(new EventSignal(event, confidence, "", evidence));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The model's probability from which an event is read. */
+  private static final double CONFIDENT = 0.5;
+
   List<EventSignal> read(String text, View view, List<Cues.Match> matches) {
     Map<LifeEvent, EventSignal> best = new EnumMap<>(LifeEvent.class);
     boolean[] question = questionClauses(view);

@@ -111,10 +111,50 @@ final class IntentReader {
       SentimentReader.Features rules,
       List<BrandSet.Found> brands) {}
 
-  private final IntentModel model;
+  /** The intents, in the order of the intent model's columns. */
+  static final List<Intent> INTENTS =
+      List.of(Intent.BUYING, Intent.SWITCHING, Intent.COMPLAINT, Intent.PRAISE, Intent.QUESTION);
 
-  /** Reads with the learned model, or with the rules alone when it is null. */
-  IntentReader(IntentModel model) {
+  /**
+   * The intent model's dense features, in the order {@link Target#features} fills them: facts about
+   * the target, the sentiment rules' findings it copies from {@link SentimentReader#DENSE} (score
+   * to sad, then exclamation to contrast), the cue rules' confidences, then the sentiment model's
+   * verdict.
+   */
+  static final String[] DENSE =
+      java.util.stream.Stream.of(
+              java.util.stream.Stream.of(
+                  "bias",
+                  "rule",
+                  "named",
+                  "generic",
+                  "addressed",
+                  "news",
+                  "buying",
+                  "question",
+                  "ours",
+                  "competitor"),
+              java.util.Arrays.stream(SentimentReader.DENSE, 1, 8),
+              java.util.Arrays.stream(SentimentReader.DENSE, 9, 12),
+              java.util.stream.Stream.of(
+                  "buy_rule",
+                  "switch_rule",
+                  "praise_rule",
+                  "question_rule",
+                  "job_seeking",
+                  "refusing",
+                  "learned_score",
+                  "learned_negative"))
+          .flatMap(s -> s)
+          .toArray(String[]::new);
+
+  private final LabelModel model;
+
+  /**
+   * Reads with the learned intent model (a logistic regression an intent, {@code
+   * intent_model.tsv}), or with the rules alone when it is null.
+   */
+  IntentReader(LabelModel model) {
     this.model = model;
   }
 
@@ -209,7 +249,7 @@ final class IntentReader {
       List<Evidence> learnedNegatives,
       List<Evidence> positives) {
 
-    /** The intent model's input, in the order of {@link IntentModel#DENSE}. */
+    /** The intent model's input, in the order of {@link IntentReader#DENSE}. */
     double[] features(
         Post post,
         Map<Intent, IntentSignal> best,
@@ -340,9 +380,9 @@ final class IntentReader {
    * Complaints and praise need a target.
    */
   private void learned(Post post, Map<Intent, IntentSignal> best, Target target, double[] x) {
-    double[] p = model.probabilities(x, post.rules().tokens());
-    for (Intent intent : IntentModel.INTENTS) {
-      int c = IntentModel.column(intent);
+    double[] p = model.probabilities(x, post.rules().keys());
+    for (int c = 0; c < INTENTS.size(); c++) {
+      Intent intent = INTENTS.get(c);
       boolean aimed = intent == Intent.COMPLAINT || intent == Intent.PRAISE;
       if (p[c] < MIN_CONFIDENCE || (aimed && target.at() < 0)) {
         best.remove(intent);
@@ -359,7 +399,8 @@ final class IntentReader {
         evidence.addAll(target.positives());
       }
       if (evidence.isEmpty()) {
-        evidence.addAll(model.evidence(post.text(), post.rules().tokens(), intent));
+        String cue = "learned " + intent.name().toLowerCase(java.util.Locale.ROOT) + " word";
+        evidence.addAll(model.evidence(post.text(), post.rules().tokens(), c, cue));
       }
       if (aimed) {
         evidence.add(post.view().evidence(post.text(), target.at(), target.at(), "target"));

@@ -15,9 +15,9 @@ import java.util.Set;
 
 /**
  * The weights of a linear model over dense features and a post's distinct word keys, one column a
- * class: what {@link SentimentModel} (three classes) and {@link IntentModel} (one log-odds) share.
- * The weight file is tab-separated, {@code dense|word <TAB> name <TAB> weight...} with one weight a
- * class; empty lines and lines starting with {@code #} are passed over.
+ * class: what {@link SentimentModel} (three classes) and {@link LabelModel} (a log-odds a label)
+ * share. The weight file is tab-separated, {@code dense|word <TAB> name <TAB> weight...} with one
+ * weight a class; empty lines and lines starting with {@code #} are passed over.
  */
 final class LinearWeights {
 
@@ -123,11 +123,6 @@ final class LinearWeights {
   /** A word's weights, a class each, or null when the word has none. */
   double[] word(String key) {
     return words.get(key);
-  }
-
-  /** The logits of a post's dense features and the distinct word keys of its tokens. */
-  double[] logits(double[] x, List<Token> tokens) {
-    return logits(x, keys(tokens));
   }
 
   /** The logits of dense features and word keys already made distinct (as {@link #keys} makes). */

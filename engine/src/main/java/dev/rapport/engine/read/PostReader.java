@@ -1,5 +1,6 @@
 package dev.rapport.engine.read;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,7 +19,7 @@ public final class PostReader {
   private final Cues intentCues;
   private final Cues eventCues;
   private final IntentReader intents;
-  private final EventReader events = new EventReader();
+  private final EventReader events;
   private final TopicReader topics;
 
   private PostReader(boolean learned) {
@@ -28,7 +29,17 @@ public final class PostReader {
             lexicon,
             Cues.load("sentiment_cues.tsv"),
             learned ? SentimentModel.load("sentiment_model.tsv") : null);
-    intents = new IntentReader(learned ? IntentModel.load("intent_model.tsv") : null);
+    intents =
+        new IntentReader(
+            learned
+                ? LabelModel.load(
+                    "intent_model.tsv", IntentReader.DENSE, IntentReader.INTENTS.size())
+                : null);
+    events =
+        new EventReader(
+            learned
+                ? LabelModel.load("event_model.tsv", EventReader.DENSE, EventReader.EVENTS.size())
+                : null);
     intentCues = Cues.load("intent_cues.tsv");
     eventCues = Cues.load("event_cues.tsv");
     topics = new TopicReader(Cues.load("topics.tsv"));
@@ -71,13 +82,20 @@ public final class PostReader {
    * @param brands the workspace's brands and competitors
    */
   public Reading read(String text, String language, BrandSet brands) {
-    return read(text, language, brands, null);
+    return read(text, language, brands, null, null);
   }
 
   /** The intent model's input for an English post, as its training needs it. */
   double[] intentFeatures(String text, BrandSet brands) {
     double[][] out = new double[1][];
-    read(text, "en", brands, x -> out[0] = x);
+    read(text, "en", brands, x -> out[0] = x, null);
+    return out[0];
+  }
+
+  /** The event model's input for an English post, as its training needs it. */
+  double[] eventFeatures(String text, BrandSet brands) {
+    double[][] out = new double[1][];
+    read(text, "en", brands, null, x -> out[0] = x);
     return out[0];
   }
 
@@ -85,7 +103,8 @@ public final class PostReader {
       String text,
       String language,
       BrandSet brands,
-      java.util.function.Consumer<double[]> intentFeatures) {
+      java.util.function.Consumer<double[]> intentFeatures,
+      java.util.function.Consumer<double[]> eventFeatures) {
     String post = text == null ? "" : cut(text);
     BrandSet known = brands == null ? BrandSet.NONE : brands;
     List<Token> tokens = Tokenizer.tokenize(post);
@@ -108,6 +127,11 @@ public final class PostReader {
     IntentReader.Post facts =
         new IntentReader.Post(post, view, names, intentMatches, s, rules, found);
     List<IntentSignal> read = intents.read(facts, lifeEvents, intentFeatures);
+    double[] x = EventReader.features(lifeEvents, rules);
+    if (eventFeatures != null) {
+      eventFeatures.accept(x);
+    }
+    lifeEvents = new ArrayList<>(events.decide(post, rules, lifeEvents, x));
     if (read.stream().anyMatch(i -> i.intent() == Intent.SWITCHING)) {
       // "moving to <product>" is a switch, not a change of address
       lifeEvents.removeIf(e -> e.event() == LifeEvent.RELOCATION);

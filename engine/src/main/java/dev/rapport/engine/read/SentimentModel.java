@@ -40,7 +40,7 @@ final class SentimentModel {
   }
 
   double[] probabilities(SentimentReader.Features f) {
-    return softmax(weights.logits(f.dense(), f.tokens()));
+    return softmax(weights.logits(f.dense(), f.keys()));
   }
 
   static double[] softmax(double[] z) {

@@ -191,7 +191,8 @@ final class SentimentReader {
       double[] dense,
       List<Token> tokens,
       boolean[] muted,
-      List<Evidence> evidence) {}
+      List<Evidence> evidence,
+      List<String> keys) {}
 
   /**
    * What the rules find; {@code words} are the tokens the model may weigh, the post's tokens less
@@ -305,7 +306,7 @@ final class SentimentReader {
       Math.min(negatives, 3) / 3.0,
       addressed(tokens) ? 1 : 0
     };
-    return new Features(score, dense, words, muted, evidence);
+    return new Features(score, dense, words, muted, evidence, LinearWeights.keys(words));
   }
 
   /** Names of the dense features, in the order {@link #features} fills them. */

@@ -29,6 +29,13 @@ class ModelTrainingTest {
     assertThat(Files.readString(out)).isEqualTo(shipped("intent_model.tsv"));
   }
 
+  @Test
+  void shippedEventModelIsReproducible() throws IOException {
+    Path out = dir.resolve("event_model.tsv");
+    EventTraining.main(new String[] {"write", out.toString()});
+    assertThat(Files.readString(out)).isEqualTo(shipped("event_model.tsv"));
+  }
+
   private static String shipped(String name) throws IOException {
     try (InputStream in = SentimentModel.class.getResourceAsStream(name)) {
       assertThat(in).as(name).isNotNull();
