@@ -162,9 +162,38 @@ class PostReaderTest {
           assertThat(i.evidence()).as(p.text()).isNotEmpty();
           i.evidence().forEach(e -> assertSpan(p.text(), e));
         }
+        for (EventSignal e : r.events()) {
+          assertThat(e.evidence()).as(p.text()).isNotEmpty();
+          e.evidence().forEach(x -> assertSpan(p.text(), x));
+        }
       }
     }
     assertThat(polar).isGreaterThan(500);
+  }
+
+  @Test
+  void theEventModelDropsWhatItDoubtsAndShowsTheWordsOfWhatItAdds() {
+    String text = "keys in hand, first night in the new place";
+    SentimentReader.Features f = PostReader.rulesOnly().sentimentFeatures(text, BrandSet.NONE);
+    int events = EventReader.EVENTS.size();
+    double[][] dense = new double[EventReader.DENSE.length][events];
+    java.util.Arrays.fill(dense[0], -5);
+    double[] keys = new double[events];
+    keys[LifeEvent.RELOCATION.ordinal()] = 9;
+    EventReader reader =
+        new EventReader(new LabelModel(new LinearWeights(dense, java.util.Map.of("keys", keys))));
+    EventSignal doubted =
+        new EventSignal(
+            LifeEvent.TRAVEL, 0.8, "self", List.of(new Evidence(0, 4, "keys", "travel cue")));
+    double[] x = EventReader.features(List.of(doubted), f);
+    assertThat(x[1 + LifeEvent.TRAVEL.ordinal()]).isEqualTo(0.8);
+
+    List<EventSignal> read = reader.decide(text, f, List.of(doubted), x);
+
+    assertThat(read).extracting(EventSignal::event).containsExactly(LifeEvent.RELOCATION);
+    assertThat(read.get(0).evidence())
+        .containsExactly(new Evidence(0, 4, "keys", "learned relocation word"));
+    assertThat(read.get(0).confidence()).isGreaterThan(0.9);
   }
 
   @Test
