@@ -5,6 +5,7 @@
  * sentiment, intents, life events, topics, each with evidence spans); {@link
  * dev.rapport.engine.read.InterestProfiler} turns a person's posts into weighted interests; {@link
  * dev.rapport.engine.read.ReadCli} does both in batch over JSON lines. Lexicons, cue lists and the
- * topic taxonomy are data files next to the classes; the rest of the package is private to it.
+ * topic taxonomy, and the learned models' weights, are data files next to the classes; the rest of
+ * the package is private to it.
  */
 package dev.rapport.engine.read;

@@ -42,7 +42,7 @@ final class LinearTraining {
 
   /**
    * Settings of a fit. {@code step1} and {@code step2} are Adam's {@code 1 - beta1} and {@code 1 -
-   * beta2} as each model was first trained with (the complaint model wrote 0.1 and 0.001, the
+   * beta2} as each model was first trained with (the label models write 0.1 and 0.001, the
    * sentiment model computed {@code 1 - 0.9} and {@code 1 - 0.999}, which differ in the last bit);
    * kept apart so that the shipped weights reproduce to the letter. A word is kept when the sum of
    * its absolute weights is at least {@code minWeight}.
