@@ -16,6 +16,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -60,6 +62,8 @@ class Ingest implements DisposableBean {
   private final MentionAuthors authors;
   private final Mentions mentions;
   private final SourceStore sources;
+  private static final Logger log = LoggerFactory.getLogger(Ingest.class);
+
   private final DeadLetters deadLetters;
   private final SourceRates rates;
   private final ApplicationEventPublisher events;
@@ -227,6 +231,85 @@ class Ingest implements DisposableBean {
   }
 
   private IngestQueue.BatchOutcome store(IngestQueue.Job job) {
+    return storingAlone(
+        job.posts(),
+        posts ->
+            storeTogether(
+                new IngestQueue.Job(job.sourceId(), posts, job.enqueuedNanos(), job.done())),
+        (post, e) ->
+            deadLetters.record(
+                job.sourceId(),
+                job.sourceId() == null
+                    ? "ingest"
+                    : sources.find(job.sourceId()).map(s -> s.name()).orElse("ingest"),
+                "could not be stored ("
+                    + e.getClass().getSimpleName()
+                    + "): "
+                    + String.valueOf(e.getMessage()),
+                post.rawPayload()));
+  }
+
+  /**
+   * Stores a batch with {@code store}. When that fails for a reason other than the database being
+   * out of reach or busy, stores each post alone, so that one post that cannot be stored (a value
+   * the database refuses, a fault on odd text) does not hold back its source or its Kafka partition
+   * for ever: the posts that fail alone go to {@code setAside} with their error, provided that at
+   * least one other post of the batch stored. When none does, or the database fails meanwhile, the
+   * first error is thrown and the whole batch is tried again later, as before; so an outage or a
+   * fault that hits every post sets nothing aside.
+   */
+  static IngestQueue.BatchOutcome storingAlone(
+      List<NormalizedPost> posts,
+      java.util.function.Function<List<NormalizedPost>, IngestQueue.BatchOutcome> store,
+      java.util.function.BiConsumer<NormalizedPost, RuntimeException> setAside) {
+    RuntimeException first;
+    try {
+      return store.apply(posts);
+    } catch (RuntimeException e) {
+      if (posts.size() < 2 || outOfReach(e)) {
+        throw e;
+      }
+      first = e;
+    }
+    IngestQueue.BatchOutcome outcome = IngestQueue.BatchOutcome.EMPTY;
+    int stored = 0;
+    List<NormalizedPost> failed = new ArrayList<>();
+    List<RuntimeException> errors = new ArrayList<>();
+    for (NormalizedPost p : posts) {
+      try {
+        outcome = outcome.plus(store.apply(List.of(p)));
+        stored++;
+      } catch (RuntimeException e) {
+        if (outOfReach(e)) {
+          throw e;
+        }
+        failed.add(p);
+        errors.add(e);
+      }
+    }
+    if (stored == 0) {
+      throw first;
+    }
+    for (int i = 0; i < failed.size(); i++) {
+      log.warn(
+          "a post of {} could not be stored and was set aside: {}",
+          failed.get(i).network(),
+          errors.get(i).toString());
+      setAside.accept(failed.get(i), errors.get(i));
+    }
+    return outcome;
+  }
+
+  /** The database is unreachable, busy or lost a race: worth trying the whole batch again. */
+  private static boolean outOfReach(RuntimeException e) {
+    return e instanceof TransientDataAccessException
+        || e instanceof org.springframework.dao.DataAccessResourceFailureException
+        || e instanceof org.springframework.dao.RecoverableDataAccessException
+        || e instanceof org.springframework.transaction.TransactionException
+        || e instanceof DuplicateKeyException;
+  }
+
+  private IngestQueue.BatchOutcome storeTogether(IngestQueue.Job job) {
     // Match and read first, then tie each matched post's author to a person in its own short
     // transaction: a batch transaction that created identities would hold their locks until the
     // whole batch commits and make concurrent workers time out on the same new author.
