@@ -40,6 +40,27 @@ class MentionPipelineTest {
   @Autowired Timeline timeline;
   @Autowired JdbcClient jdbc;
   @Autowired AccessFixtures fixtures;
+  @Autowired Mentions mentions;
+
+  @Test
+  void aPostMatchingThousandsOfRulesIsStoredWithEveryRule() {
+    List<String> ruleIds = IntStream.range(0, 3000).mapToObj(i -> "9" + (100000 + i)).toList();
+    NormalizedPost p = post("@many@mastodon.example", "one post that every rule wants");
+
+    Long[] ids =
+        mentions.storeAll(
+            List.of(new Mentions.NewMention(p, new Classification(ruleIds, "[]", "{}"), null)),
+            null,
+            java.time.Instant.now());
+
+    assertThat(ids[0]).isNotNull();
+    String stored =
+        jdbc.sql("select rule_ids from listening_mention where id = :id")
+            .param("id", ids[0])
+            .query(String.class)
+            .single();
+    assertThat(stored.split(",")).hasSize(3000).startsWith("9100000").endsWith("9102999");
+  }
 
   @Test
   void aMatchedPostBecomesAMentionWithReadingsOnItsAuthorsTimeline() {
