@@ -45,15 +45,24 @@ final class LabelModel {
     return z;
   }
 
-  /** The words that weighed most for the label in column {@code c}, strongest first. */
+  /**
+   * The words that weighed most for the label in column {@code c}, strongest first: telling words
+   * (not "was", "our"), or the plain ones when there are no others.
+   */
   List<Evidence> evidence(String text, List<Token> tokens, int c, String cue) {
+    List<Evidence> telling = evidence(text, tokens, c, cue, true);
+    return telling.isEmpty() ? evidence(text, tokens, c, cue, false) : telling;
+  }
+
+  private List<Evidence> evidence(
+      String text, List<Token> tokens, int c, String cue, boolean tellingOnly) {
     List<Token> picked = new ArrayList<>();
     List<Double> pushes = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Token t : tokens) {
       String k = LinearWeights.key(t);
       double[] w = k == null || !seen.add(k) ? null : weights.word(k);
-      if (w == null || w[c] < EVIDENCE_WEIGHT) {
+      if (w == null || w[c] < EVIDENCE_WEIGHT || (tellingOnly && !LinearWeights.telling(k))) {
         continue;
       }
       int at = 0;

@@ -94,7 +94,7 @@ final class SentimentModel {
     for (Token t : f.tokens()) {
       String k = LinearWeights.key(t);
       double[] w = k == null || !seen.add(k) ? null : weights.word(k);
-      if (w == null || covered(t, evidence)) {
+      if (w == null || covered(t, evidence) || !LinearWeights.telling(k)) {
         continue;
       }
       double push = w[label] - w[NEUTRAL];

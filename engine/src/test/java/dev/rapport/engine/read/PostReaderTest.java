@@ -172,6 +172,24 @@ class PostReaderTest {
   }
 
   @Test
+  void learnedEvidenceShowsTellingWordsBeforePlainOnes() {
+    String text = "the onboarding was painless";
+    List<Token> tokens = Tokenizer.tokenize(text);
+    double[][] dense = new double[1][1];
+    LabelModel both =
+        new LabelModel(
+            new LinearWeights(
+                dense, java.util.Map.of("was", new double[] {3}, "painless", new double[] {1})));
+    LabelModel plainOnly =
+        new LabelModel(new LinearWeights(dense, java.util.Map.of("was", new double[] {3})));
+
+    assertThat(both.evidence(text, tokens, 0, "learned praise word"))
+        .containsExactly(new Evidence(19, 27, "painless", "learned praise word"));
+    assertThat(plainOnly.evidence(text, tokens, 0, "learned praise word"))
+        .containsExactly(new Evidence(15, 18, "was", "learned praise word"));
+  }
+
+  @Test
   void theEventModelDropsWhatItDoubtsAndShowsTheWordsOfWhatItAdds() {
     String text = "keys in hand, first night in the new place";
     SentimentReader.Features f = PostReader.rulesOnly().sentimentFeatures(text, BrandSet.NONE);
