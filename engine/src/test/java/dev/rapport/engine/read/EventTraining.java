@@ -32,7 +32,7 @@ public final class EventTraining {
     List<LabelTraining.Example> dev = examples("dev");
     LinearTraining.run(
         args,
-        () -> LabelTraining.crossValidate(TASK, dev, IntentTraining.ids("dev")),
+        () -> LabelTraining.crossValidate(TASK, dev, LabelTraining.englishIds("dev")),
         file ->
             LabelTraining.write(
                 TASK,

@@ -34,7 +34,7 @@ public final class IntentTraining {
     List<LabelTraining.Example> dev = examples("dev");
     LinearTraining.run(
         args,
-        () -> LabelTraining.crossValidate(TASK, dev, ids("dev")),
+        () -> LabelTraining.crossValidate(TASK, dev, LabelTraining.englishIds("dev")),
         file ->
             LabelTraining.write(
                 TASK,
@@ -100,16 +100,5 @@ public final class IntentTraining {
               possible));
     }
     return out;
-  }
-
-  /** The ids of the split's English posts, in the order of {@link #examples}. */
-  static List<String> ids(String split) {
-    List<String> ids = new ArrayList<>();
-    for (ReaderEvaluation.Post p : ReaderEvaluation.load(split)) {
-      if (p.lang().equals("en")) {
-        ids.add(p.id());
-      }
-    }
-    return ids;
   }
 }

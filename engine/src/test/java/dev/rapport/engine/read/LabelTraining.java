@@ -43,6 +43,20 @@ final class LabelTraining {
 
   private LabelTraining() {}
 
+  /**
+   * The ids of the split's English posts, in the order the intent and event examples have them
+   * (their writers, for holding each out in turn).
+   */
+  static List<String> englishIds(String split) {
+    List<String> ids = new ArrayList<>();
+    for (ReaderEvaluation.Post p : ReaderEvaluation.load(split)) {
+      if (p.lang().equals("en")) {
+        ids.add(p.id());
+      }
+    }
+    return ids;
+  }
+
   /** Prints five-fold and writer-held-out F1 a label, then a search over the word settings. */
   static void crossValidate(Task task, List<Example> dev, List<String> ids) {
     double[][] p = outOfFold(task, dev, task.l2Words(), task.minDf());
