@@ -4,5 +4,7 @@
  * post, and the mentions it keeps. Other features learn of new mentions through {@link
  * dev.rapport.listening.MentionCaptured}; everything else lives in {@code internal}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Listening")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Listening",
+    allowedDependencies = {"people", "timeline", "access", "shared"})
 package dev.rapport.listening;

@@ -5,4 +5,7 @@
  * dev.rapport.timeline.Timeline} facade; a touchpoint's source (type and id) makes appends
  * idempotent.
  */
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Timeline",
+    allowedDependencies = {"people", "access", "shared"})
 package dev.rapport.timeline;
