@@ -66,6 +66,7 @@ class Ingest implements DisposableBean {
   private final DeadLetters deadLetters;
   private final SourceRates rates;
   private final MentionTouchpoints captured;
+  private final IngestMetrics metrics;
   private final TransactionTemplate tx;
 
   /** The in-process queue; null in Kafka mode. */
@@ -87,6 +88,7 @@ class Ingest implements DisposableBean {
       DeadLetters deadLetters,
       SourceRates rates,
       MentionTouchpoints captured,
+      IngestMetrics metrics,
       TransactionTemplate tx,
       ObjectProvider<PostsTopic> topic) {
     this.validator = new PostValidator(props.rawMaxChars());
@@ -97,6 +99,7 @@ class Ingest implements DisposableBean {
     this.deadLetters = deadLetters;
     this.rates = rates;
     this.captured = captured;
+    this.metrics = metrics;
     this.tx = tx;
     this.batchSize = Math.max(1, props.batchSize());
     this.topic = topic.getIfAvailable();
@@ -168,6 +171,8 @@ class Ingest implements DisposableBean {
     rates.add(source.id(), posts.size() + rejected.size(), System.currentTimeMillis());
     int received = posts.size() + rejected.size();
     int refusedTotal = refused;
+    metrics.received(source.id(), received);
+    metrics.refused(source.id(), refused);
     return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
         .thenApply(
             done -> {
@@ -324,6 +329,7 @@ class Ingest implements DisposableBean {
     Map<String, PersonId> authorsByKey = authors.resolveAll(matched);
     IngestQueue.BatchOutcome outcome =
         retryingRaces(STORE_ATTEMPTS, () -> storeOnce(job, classes, authorsByKey));
+    metrics.matched(job.sourceId(), matched.size());
     long done = System.nanoTime();
     for (int i = 0; i < outcome.mentions(); i++) {
       latency.record(done - job.enqueuedNanos());
