@@ -48,7 +48,7 @@ class InterestsController {
   }
 
   @GetMapping("/interests/persons/{id}")
-  @PreAuthorize("@access.allows('PEOPLE_READ') and @access.allows('LISTENING_READ')")
+  @PreAuthorize("@access.allows('LISTENING_READ')")
   String panel(@PathVariable long id, Model model) {
     PersonId person = new PersonId(id);
     // the same visibility question as the person's page: a hidden person is not found
