@@ -33,8 +33,10 @@ final class AuditDiff {
     for (String field : fields) {
       JsonNode before = oldObject ? oldValue.get(field) : null;
       JsonNode after = newObject ? newValue.get(field) : null;
-      if (!Objects.equals(before, after)) {
-        changes.add(new Change(field, text(before), text(after)));
+      String was = text(before);
+      String now = text(after);
+      if (!Objects.equals(was, now)) {
+        changes.add(new Change(field, was, now));
       }
     }
     return changes;
@@ -49,9 +51,16 @@ final class AuditDiff {
     }
   }
 
+  /** A value as a person reads it: an id wrapper as its id, a named record by its name. */
   private static String text(JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return null;
+    }
+    if (node.isObject() && node.size() == 1 && node.has("value")) {
+      return text(node.get("value"));
+    }
+    if (node.isObject() && node.has("name") && node.get("name").isString()) {
+      return node.get("name").asString();
     }
     String s = node.isString() ? node.asString() : node.toString();
     return s.length() > MAX_VALUE ? s.substring(0, MAX_VALUE) + "…" : s;

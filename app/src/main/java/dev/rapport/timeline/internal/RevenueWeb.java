@@ -34,7 +34,7 @@ class RevenueWeb {
       BigDecimal margin) {
 
     /** The margin as a whole percentage of the invoiced amount, or null when nothing is. */
-    Integer marginPercent() {
+    public Integer marginPercent() {
       return invoiced.signum() == 0
           ? null
           : margin
