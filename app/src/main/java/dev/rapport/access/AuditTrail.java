@@ -108,7 +108,7 @@ class AuditTrail {
             field,
             "'"
                 + raw
-                + "' is not a date (2026-01-31) or an ISO-8601 instant (2026-01-31T09:00:00Z)");
+                + "' is not an ISO-8601 instant (2026-01-31T09:00:00Z) nor a date (2026-01-31)");
       }
     }
   }
