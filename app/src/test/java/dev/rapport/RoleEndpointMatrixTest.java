@@ -146,6 +146,10 @@ class RoleEndpointMatrixTest {
           endpoint("GET", "/merges", NO_BODY, PEOPLE_READ),
           endpoint("GET", "/imports", NO_BODY, IMPORT_RUN),
           endpoint("GET", "/settings/icp", NO_BODY, PEOPLE_READ),
+          // workspace: search and the panels it composes
+          endpoint("GET", "/search?q=matrix", NO_BODY, PEOPLE_READ),
+          endpoint("GET", "/interests/persons/{person}", NO_BODY, LISTENING_READ),
+          endpoint("GET", "/lifecycle/stage-cells?persons={person}", NO_BODY, LIFECYCLE_READ),
           // timeline
           endpoint("GET", "/api/v1/persons/{person}/touchpoints", NO_BODY, TIMELINE_READ),
           endpoint(
