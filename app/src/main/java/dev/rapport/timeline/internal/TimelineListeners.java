@@ -3,6 +3,7 @@ package dev.rapport.timeline.internal;
 import dev.rapport.access.AuditLog;
 import dev.rapport.lifecycle.StageChanged;
 import dev.rapport.listening.MentionCaptured;
+import dev.rapport.listening.MentionRevised;
 import dev.rapport.people.PersonsMerged;
 import dev.rapport.timeline.Direction;
 import dev.rapport.timeline.NewTouchpoint;
@@ -115,6 +116,22 @@ class TimelineListeners {
       pending = batch;
     }
     pending.add(t);
+  }
+
+  /** An edited post's touchpoint shows the new text; a deleted one's says it was deleted. */
+  @EventListener
+  void on(MentionRevised revised) {
+    String summary;
+    if (revised.deleted()) {
+      summary = "(deleted by its author)";
+    } else {
+      String text = CONTROL.matcher(revised.text()).replaceAll(" ").strip();
+      summary = text.isEmpty() ? "(a post without text)" : text;
+      if (summary.length() > TouchpointRules.MAX_SUMMARY) {
+        summary = summary.substring(0, TouchpointRules.MAX_SUMMARY);
+      }
+    }
+    store.reviseSummary(MENTION_SOURCE, Long.toString(revised.mentionId()), summary);
   }
 
   /** The key of a transaction's captured posts waiting to be written. */
