@@ -65,6 +65,37 @@ class MatcherTest {
   }
 
   @Test
+  void fieldsWithSeveralValuesAndLinksAllocateNothingOnAPostThatMatchesNoRule() {
+    Matcher matcher = new Matcher();
+    matcher.put("lang", rule("lang:de-AT shoes"));
+    matcher.put("links", rule("links:shop.example.com boots"));
+    matcher.put("author", rule("author:did:plc:zzz sandals"));
+    Post post =
+        new Post(
+            "nothing to see here",
+            "@alice.bsky.social did:plc:abc123",
+            "bluesky",
+            "en-US pt-BR",
+            null,
+            null,
+            List.of("https://www.shop.example.com/spring?ref=bsky", "https://news.example.org/a"));
+    com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long id = Thread.currentThread().getId();
+    for (int i = 0; i < 20_000; i++) {
+      matcher.match(post);
+    }
+    int matched = 0;
+    long before = mx.getThreadAllocatedBytes(id);
+    for (int i = 0; i < 10_000; i++) {
+      matched += matcher.match(post).size();
+    }
+    long allocated = mx.getThreadAllocatedBytes(id) - before;
+    assertThat(matched).isZero();
+    assertThat(allocated / 10_000).isZero();
+  }
+
+  @Test
   void linksFindHostsTheTextDoesNotShowAndAuthorFindsEitherName() {
     Matcher matcher = new Matcher();
     matcher.put("links", rule("links:shop.example.com shoes"));
