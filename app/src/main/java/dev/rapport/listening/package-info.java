@@ -2,8 +2,9 @@
  * Listening: sources (feeds, Mastodon, Bluesky Jetstream, webhook, file replay) with their cursors
  * and health, the ingest pipeline that normalises, validates, deduplicates and classifies every
  * post, and the mentions it keeps. Other features learn of new mentions through {@link
- * dev.rapport.listening.MentionCaptured}; captured posts are appended to their authors' timelines
- * in the storing transaction. Everything else lives in {@code internal}.
+ * dev.rapport.listening.MentionCaptured}, and of their authors' edits and deletes through {@link
+ * dev.rapport.listening.MentionRevised}; captured posts are appended to (and revised on) their
+ * authors' timelines in the storing transaction. Everything else lives in {@code internal}.
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Listening",

@@ -24,6 +24,13 @@ public interface Timeline {
    */
   int appendAll(List<NewTouchpoint> touchpoints);
 
+  /**
+   * Replaces the summary of the touchpoint a source left (a post its author edited, or deleted:
+   * then the producer passes what to show instead of the text). Returns how many were changed (0
+   * when the source never reached the timeline).
+   */
+  int revise(SourceRef source, String summary);
+
   TouchpointPage forPerson(PersonId person, TouchpointFilter filter);
 
   TouchpointPage forAccount(AccountId account, TouchpointFilter filter);

@@ -33,6 +33,19 @@ interface Connector {
     void deliver(List<NormalizedPost> posts, List<Ingest.Rejected> rejected, String cursorAfter)
         throws InterruptedException;
 
+    /**
+     * The author edited a post: once the batches before it are stored, a stored mention of it takes
+     * the new text (matched again); a post not stored yet is delivered like a new one.
+     */
+    void edited(NormalizedPost post) throws InterruptedException;
+
+    /**
+     * The author deleted a post, named by its native id or by the id the source's server gave it
+     * ({@link NormalizedPost#remoteId()}): once the batches before it are stored, its mention is
+     * marked deleted and its text removed.
+     */
+    void deleted(String network, String nativeId, String remoteId) throws InterruptedException;
+
     /** The remote asked to slow down: do not run again before this time. */
     void notBefore(Instant when);
 

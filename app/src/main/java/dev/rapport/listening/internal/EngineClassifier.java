@@ -107,11 +107,12 @@ final class EngineClassifier implements PostClassifier {
         matcher.match(
             new Post(
                 post.text(),
-                post.author() == null ? null : post.author().handle(),
+                author(post.author()),
                 post.network(),
-                post.language(),
+                post.languages().isEmpty() ? null : String.join(" ", post.languages()),
                 post.url(),
-                null));
+                null,
+                post.links()));
     long matched = System.nanoTime();
     if (matchTime != null) {
       matchTime.record(matched - start, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -134,6 +135,14 @@ final class EngineClassifier implements PostClassifier {
     }
     return new Classification(
         ruleIds, json.writeValueAsString(spans), json.writeValueAsString(readings(reading)));
+  }
+
+  /** The author's handle and, when the network knows them by another name too, that name. */
+  static String author(NormalizedPost.Author a) {
+    if (a == null) {
+      return null;
+    }
+    return a.alias() == null || a.alias().isBlank() ? a.handle() : a.handle() + " " + a.alias();
   }
 
   private static Map<String, Object> readings(Reading r) {

@@ -21,10 +21,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Bluesky's Jetstream: a WebSocket of JSON events filtered by collection. Post creates become
- * posts; the cursor is the {@code time_us} of the last stored event, and a reconnect resumes from
- * it (rewound a few seconds, as Jetstream advises; duplicates are dropped by the dedupe). Frames
- * are requested one at a time, so a slow ingest slows the socket instead of filling memory.
+ * Bluesky's Jetstream: a WebSocket of JSON events filtered by collection. Post creates become posts
+ * (with every declared language, link facets and card URLs as links, the author's handle beside the
+ * DID), updates edit and deletes delete them, identity events keep the handles current; the cursor
+ * is the {@code time_us} of the last stored event, and a reconnect resumes from it (rewound a few
+ * seconds, as Jetstream advises; duplicates are dropped by the dedupe). Frames are requested one at
+ * a time, so a slow ingest slows the socket instead of filling memory.
  */
 @Component
 class JetstreamConnector implements Connector {
@@ -36,11 +38,13 @@ class JetstreamConnector implements Connector {
   private final GuardedHttp http;
   private final ObjectMapper json;
   private final UrlGuard guard;
+  private final BlueskyHandles handles;
 
-  JetstreamConnector(GuardedHttp http, ObjectMapper json, UrlGuard guard) {
+  JetstreamConnector(GuardedHttp http, ObjectMapper json, UrlGuard guard, BlueskyHandles handles) {
     this.http = http;
     this.json = json;
     this.guard = guard;
+    this.handles = handles;
   }
 
   @Override
@@ -120,14 +124,32 @@ class JetstreamConnector implements Connector {
         if (timeUs > 0) {
           last = Long.toString(timeUs);
         }
+        String kind = event.path("kind").asString("");
+        if (kind.equals("identity")) {
+          JsonNode identity = event.path("identity");
+          handles.learn(
+              identity.path("did").asString(event.path("did").asString(null)),
+              identity.path("handle").asString(null));
+          continue;
+        }
         JsonNode commit = event.path("commit");
-        if (!"commit".equals(event.path("kind").asString(""))
-            || !"create".equals(commit.path("operation").asString(""))
-            || !POST.equals(commit.path("collection").asString(""))) {
+        String operation = commit.path("operation").asString("");
+        if (!kind.equals("commit") || !POST.equals(commit.path("collection").asString(""))) {
+          continue;
+        }
+        if (operation.equals("update") || operation.equals("delete")) {
+          // an edit or delete applies after the posts before it are stored
+          sink.deliver(posts, rejected, last);
+          posts = new ArrayList<>();
+          rejected = new ArrayList<>();
+          revise(event, operation, text, sink, config);
+          continue;
+        }
+        if (!operation.equals("create")) {
           continue;
         }
         try {
-          posts.add(post(event));
+          posts.add(post(event, handles.handle(event.path("did").asString(""), config)));
         } catch (RuntimeException e) {
           rejected.add(new Ingest.Rejected("jetstream post: " + e.getMessage(), text));
         }
@@ -142,7 +164,31 @@ class JetstreamConnector implements Connector {
     }
   }
 
-  static NormalizedPost post(JsonNode event) {
+  private void revise(JsonNode event, String operation, String text, Sink sink, JsonNode config)
+      throws InterruptedException {
+    String did = event.path("did").asString(null);
+    String rkey = event.path("commit").path("rkey").asString(null);
+    if (did == null || rkey == null) {
+      sink.deliver(
+          List.of(),
+          List.of(new Ingest.Rejected("jetstream " + operation + ": no did or rkey", text)),
+          null);
+    } else if (operation.equals("delete")) {
+      sink.deleted("bluesky", "at://" + did + "/" + POST + "/" + rkey, null);
+    } else {
+      try {
+        sink.edited(post(event, handles.handle(did, config)));
+      } catch (RuntimeException e) {
+        sink.deliver(
+            List.of(),
+            List.of(new Ingest.Rejected("jetstream post: " + e.getMessage(), text)),
+            null);
+      }
+    }
+  }
+
+  /** A post create (or update) event as a post, by the author's handle when it is known. */
+  static NormalizedPost post(JsonNode event, String handle) {
     String did = event.path("did").asString(null);
     JsonNode commit = event.path("commit");
     String rkey = commit.path("rkey").asString(null);
@@ -163,19 +209,59 @@ class JetstreamConnector implements Connector {
             .path("record")
             .path("uri")
             .asString(embed.path("record").path("record").path("uri").asString(null));
+    List<String> languages = new ArrayList<>();
+    for (JsonNode l : langs) {
+      String tag = l.asString("").strip();
+      if (!tag.isEmpty() && tag.length() <= 35 && !languages.contains(tag)) {
+        languages.add(tag);
+      }
+    }
     return new NormalizedPost(
         "bluesky",
         "at://" + did + "/" + POST + "/" + rkey,
-        new NormalizedPost.Author(did, null, "https://bsky.app/profile/" + did),
+        new NormalizedPost.Author(
+            did, handle == null ? null : "@" + handle, "https://bsky.app/profile/" + did, handle),
         record.path("text").asString(""),
         "https://bsky.app/profile/" + did + "/post/" + rkey,
         at,
-        langs.isArray() && !langs.isEmpty() ? langs.get(0).asString() : null,
+        languages.isEmpty() ? null : languages.get(0),
         reply,
         quote,
         null,
         Map.of(),
-        event.toString());
+        event.toString(),
+        languages,
+        links(record),
+        null);
+  }
+
+  /**
+   * The URLs a post links to: its link facets (the text shows them shortened) and the card of an
+   * external embed, alone or beside media.
+   */
+  static List<String> links(JsonNode record) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode facet : record.path("facets")) {
+      for (JsonNode feature : facet.path("features")) {
+        if ("app.bsky.richtext.facet#link".equals(feature.path("$type").asString(""))) {
+          addLink(out, feature.path("uri").asString(null));
+        }
+      }
+    }
+    JsonNode embed = record.path("embed");
+    addLink(out, embed.path("external").path("uri").asString(null));
+    addLink(out, embed.path("media").path("external").path("uri").asString(null));
+    return out;
+  }
+
+  private static void addLink(List<String> out, String uri) {
+    if (uri != null
+        && (uri.startsWith("https://") || uri.startsWith("http://"))
+        && uri.length() <= 2000
+        && !out.contains(uri)
+        && out.size() < 50) {
+      out.add(uri);
+    }
   }
 
   private static String enc(String s) {

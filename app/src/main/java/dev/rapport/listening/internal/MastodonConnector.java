@@ -2,13 +2,8 @@ package dev.rapport.listening.internal;
 
 import dev.rapport.listening.NormalizedPost;
 import dev.rapport.shared.InvalidInputException;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,13 +18,23 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Mastodon through its REST API (hashtag or public timeline, or status search; the cursor is the
- * newest status id stored) and its streaming API (server-sent events, after a REST catch-up from
- * the cursor). The instance URL and access token come from the source's configuration.
+ * newest status id stored, and each run pages forward from it with {@code min_id}) and its
+ * streaming API (server-sent events with new statuses, edits and deletes, after a REST catch-up).
+ * The instance URL and access token come from the source's configuration; docs/listening.md.
  */
 @Component
 class MastodonConnector implements Connector {
 
-  private static final int PAGE = 40;
+  /** Mastodon's largest page. */
+  static final int PAGE = 40;
+
+  /** How many statuses a new source reaches back for, unless its config says {@code backfill}. */
+  static final int DEFAULT_BACKFILL = 40;
+
+  static final int MAX_BACKFILL = 2000;
+  private static final int MAX_PAGES = 50;
+  private static final Comparator<JsonNode> BY_ID =
+      Comparator.comparing(s -> s.path("id").asString(""), MastodonConnector::compareIds);
   private final GuardedHttp http;
   private final ObjectMapper json;
   private final UrlGuard guard;
@@ -61,116 +66,153 @@ class MastodonConnector implements Connector {
     if (mode.equals("search") && FileConnector.text(config, "query") == null) {
       throw InvalidInputException.of("config.query", "is required for mode search");
     }
+    JsonNode backfill = config.path("backfill");
+    if (!backfill.isMissingNode()
+        && !(backfill.isIntegralNumber()
+            && backfill.asInt() >= 0
+            && backfill.asInt() <= MAX_BACKFILL)) {
+      throw InvalidInputException.of(
+          "config.backfill", "must be a whole number from 0 to " + MAX_BACKFILL);
+    }
   }
 
   @Override
   public void run(Source source, JsonNode config, Sink sink) throws Exception {
     String mode = mode(config);
-    catchUp(config, sink, mode.equals("stream") ? "catch-up" : mode);
-    if (mode.equals("stream") && !sink.stopped()) {
-      stream(config, sink);
+    if (!mode.equals("stream")) {
+      catchUp(config, sink, mode);
+      return;
+    }
+    // The stream is opened before the catch-up, so nothing posted in between is missed; the
+    // events it holds meanwhile are read afterwards (a post in both is stored once).
+    try (MastodonStream stream = MastodonStream.open(http, guard, instance(config), config)) {
+      catchUp(config, sink, "catch-up");
+      if (!sink.stopped()) {
+        stream.read(sink);
+      }
     }
   }
 
-  /** Pages forward from the cursor (since_id) until a page is not full, five pages at most. */
+  /**
+   * From the cursor forward with {@code min_id} (the page immediately newer than it, as Mastodon
+   * documents; {@code since_id} would give the newest page and skip what lies between), until a
+   * page comes back empty. A new source first reaches back {@code backfill} statuses.
+   */
   private void catchUp(JsonNode config, Sink sink, String mode) throws Exception {
-    String instance = instance(config);
-    String tag = FileConnector.text(config, "tag");
-    for (int page = 0; page < 5 && !sink.stopped(); page++) {
-      String since = sink.cursor();
-      String path;
-      if (mode.equals("hashtag") || (mode.equals("catch-up") && tag != null)) {
-        path = "/api/v1/timelines/tag/" + enc(tag) + "?limit=" + PAGE;
-      } else if (mode.equals("search")) {
-        path =
-            "/api/v2/search?type=statuses&resolve=false&limit="
-                + PAGE
-                + "&q="
-                + enc(FileConnector.text(config, "query"));
-      } else {
-        path = "/api/v1/timelines/public?limit=" + PAGE;
-      }
-      if (since != null) {
-        path += (mode.equals("search") ? "&min_id=" : "&since_id=") + enc(since);
-      }
-      GuardedHttp.Response r = http.get(URI.create(instance + path), auth(config));
-      if (r.notBefore() != null) {
-        sink.notBefore(r.notBefore());
-      }
-      JsonNode body = json.readTree(r.body());
-      JsonNode statuses = mode.equals("search") ? body.path("statuses") : body;
-      List<JsonNode> list = new ArrayList<>();
-      statuses.forEach(list::add);
-      list.sort(
-          Comparator.comparing(s -> s.path("id").asString(""), MastodonConnector::compareIds));
-      List<NormalizedPost> posts = new ArrayList<>();
-      List<Ingest.Rejected> rejected = new ArrayList<>();
-      String newest = since;
-      for (JsonNode s : list) {
-        try {
-          posts.add(post(s, instance));
-        } catch (RuntimeException e) {
-          rejected.add(new Ingest.Rejected("mastodon status: " + e.getMessage(), s.toString()));
-        }
-        String id = s.path("id").asString("");
-        if (!id.isEmpty() && (newest == null || compareIds(id, newest) > 0)) {
-          newest = id;
-        }
-      }
-      if (list.isEmpty()) {
+    String cursor = sink.cursor();
+    if (cursor == null) {
+      cursor = backfill(config, sink, mode);
+      if (cursor == null) {
         return;
       }
-      sink.deliver(posts, rejected, newest);
-      if (list.size() < PAGE || r.notBefore() != null) {
+    }
+    for (int page = 0; page < MAX_PAGES && !sink.stopped(); page++) {
+      Page p = fetch(config, mode, "min_id=" + enc(cursor));
+      if (p.statuses().isEmpty()) {
+        return;
+      }
+      cursor = deliver(p.statuses(), sink, cursor, config);
+      if (p.notBefore() != null) {
         return;
       }
     }
   }
 
-  /** Server-sent events from the streaming API: "event: update" lines carry a status. */
-  private void stream(JsonNode config, Sink sink) throws Exception {
-    String instance = instance(config);
-    String tag = FileConnector.text(config, "tag");
-    String path =
-        tag != null ? "/api/v1/streaming/hashtag?tag=" + enc(tag) : "/api/v1/streaming/public";
-    URI uri = URI.create(instance + path);
-    guard.check("config.instance", uri);
-    HttpRequest.Builder req =
-        HttpRequest.newBuilder(uri).GET().header("Accept", "text/event-stream");
-    auth(config).forEach(req::header);
-    HttpResponse<InputStream> r =
-        http.client().send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
-    if (r.statusCode() != 200) {
-      r.body().close();
-      throw new java.io.IOException("streaming API answered HTTP " + r.statusCode());
+  /**
+   * A new source's first run: the newest {@code backfill} statuses (default {@value
+   * #DEFAULT_BACKFILL}), paged back with {@code max_id} and stored oldest first; returns the
+   * cursor, or null when there is nothing yet.
+   */
+  private String backfill(JsonNode config, Sink sink, String mode) throws Exception {
+    int wanted = backfillOf(config);
+    List<JsonNode> found = new ArrayList<>();
+    String older = null;
+    do {
+      Page p = fetch(config, mode, older == null ? null : "max_id=" + enc(older));
+      if (p.statuses().isEmpty()) {
+        break;
+      }
+      found.addAll(p.statuses());
+      older = p.statuses().get(0).path("id").asString("");
+      if (p.notBefore() != null) {
+        break;
+      }
+    } while (found.size() < wanted && !sink.stopped());
+    if (found.isEmpty()) {
+      return null;
     }
-    try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
-      String event = null;
-      StringBuilder data = new StringBuilder();
-      for (String line; (line = in.readLine()) != null && !sink.stopped(); ) {
-        if (line.isEmpty()) {
-          if ("update".equals(event) && data.length() > 0) {
-            JsonNode s = json.readTree(data.toString());
-            try {
-              sink.deliver(List.of(post(s, instance)), List.of(), s.path("id").asString(null));
-            } catch (RuntimeException e) {
-              sink.deliver(
-                  List.of(),
-                  List.of(
-                      new Ingest.Rejected("mastodon status: " + e.getMessage(), data.toString())),
-                  null);
-            }
-          }
-          event = null;
-          data.setLength(0);
-        } else if (line.startsWith("event:")) {
-          event = line.substring(6).strip();
-        } else if (line.startsWith("data:")) {
-          data.append(line.substring(5).strip());
-        }
+    found.sort(BY_ID.reversed());
+    String newest = found.get(0).path("id").asString();
+    List<JsonNode> kept = new ArrayList<>(found.subList(0, Math.min(wanted, found.size())));
+    kept.sort(BY_ID);
+    String cursor = null;
+    for (int from = 0; from < kept.size(); from += PAGE) {
+      cursor = deliver(kept.subList(from, Math.min(kept.size(), from + PAGE)), sink, null, config);
+    }
+    if (cursor == null || compareIds(cursor, newest) < 0) {
+      // backfill 0: start from now, storing nothing
+      sink.deliver(List.of(), List.of(), newest);
+      cursor = newest;
+    }
+    return cursor;
+  }
+
+  /** Stores statuses oldest first; returns the newest id, which becomes the cursor once stored. */
+  private String deliver(List<JsonNode> statuses, Sink sink, String cursor, JsonNode config)
+      throws InterruptedException {
+    String instance = instance(config);
+    List<JsonNode> list = new ArrayList<>(statuses);
+    list.sort(BY_ID);
+    List<NormalizedPost> posts = new ArrayList<>();
+    List<Ingest.Rejected> rejected = new ArrayList<>();
+    String newest = cursor;
+    for (JsonNode s : list) {
+      try {
+        posts.add(post(s, instance));
+      } catch (RuntimeException e) {
+        rejected.add(new Ingest.Rejected("mastodon status: " + e.getMessage(), s.toString()));
+      }
+      String id = s.path("id").asString("");
+      if (!id.isEmpty() && (newest == null || compareIds(id, newest) > 0)) {
+        newest = id;
       }
     }
+    sink.deliver(posts, rejected, newest);
+    return newest;
+  }
+
+  /** One page of statuses, oldest or newest first as the server sent it (the caller sorts). */
+  private Page fetch(JsonNode config, String mode, String position) throws Exception {
+    String tag = FileConnector.text(config, "tag");
+    String path;
+    if (mode.equals("hashtag") || (mode.equals("catch-up") && tag != null)) {
+      path = "/api/v1/timelines/tag/" + enc(tag) + "?limit=" + PAGE;
+    } else if (mode.equals("search")) {
+      path =
+          "/api/v2/search?type=statuses&resolve=false&limit="
+              + PAGE
+              + "&q="
+              + enc(FileConnector.text(config, "query"));
+    } else {
+      path = "/api/v1/timelines/public?limit=" + PAGE;
+    }
+    if (position != null) {
+      path += "&" + position;
+    }
+    GuardedHttp.Response r = http.get(URI.create(instance(config) + path), auth(config));
+    JsonNode body = json.readTree(r.body());
+    JsonNode statuses = mode.equals("search") ? body.path("statuses") : body;
+    List<JsonNode> list = new ArrayList<>();
+    statuses.forEach(list::add);
+    list.sort(BY_ID);
+    return new Page(list, r.notBefore());
+  }
+
+  private record Page(List<JsonNode> statuses, Instant notBefore) {}
+
+  static int backfillOf(JsonNode config) {
+    JsonNode b = config.path("backfill");
+    return b.isIntegralNumber() ? Math.max(0, Math.min(MAX_BACKFILL, b.asInt())) : DEFAULT_BACKFILL;
   }
 
   /** Account lookup: the profile of {@code acct} (display name, url, note). */
@@ -225,7 +267,10 @@ class MastodonConnector implements Connector {
         quoteOf,
         reblog != null && !reblog.isNull() ? reblog.path("uri").asString(null) : null,
         metrics,
-        s.toString());
+        s.toString(),
+        null,
+        null,
+        s.path("id").asString(null));
   }
 
   /** Mastodon ids are numeric strings of growing length: compare by length, then text. */
@@ -237,14 +282,14 @@ class MastodonConnector implements Connector {
     return s == null || s.isBlank() ? null : s;
   }
 
-  private static Map<String, String> auth(JsonNode config) {
+  static Map<String, String> auth(JsonNode config) {
     String token = FileConnector.text(config, "accessToken");
     return token == null
         ? Map.of("Accept", "application/json")
         : Map.of("Accept", "application/json", "Authorization", "Bearer " + token);
   }
 
-  private static String instance(JsonNode config) {
+  static String instance(JsonNode config) {
     String i = FileConnector.text(config, "instance").strip();
     return i.endsWith("/") ? i.substring(0, i.length() - 1) : i;
   }
@@ -254,7 +299,7 @@ class MastodonConnector implements Connector {
     return m == null ? "hashtag" : m;
   }
 
-  private static String enc(String s) {
+  static String enc(String s) {
     return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
   }
 }

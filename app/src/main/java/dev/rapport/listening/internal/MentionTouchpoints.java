@@ -1,6 +1,7 @@
 package dev.rapport.listening.internal;
 
 import dev.rapport.listening.MentionCaptured;
+import dev.rapport.listening.MentionRevised;
 import dev.rapport.timeline.Direction;
 import dev.rapport.timeline.NewTouchpoint;
 import dev.rapport.timeline.SourceRef;
@@ -38,6 +39,23 @@ class MentionTouchpoints {
     Instant now = Instant.now();
     timeline.appendAll(mentions.stream().map(m -> touchpoint(m, now)).toList());
     mentions.forEach(events::publishEvent);
+  }
+
+  /**
+   * A post its author edited shows the new text on the timeline; a deleted one says so instead of
+   * its text. Then {@link MentionRevised} tells whoever else reacts to mentions.
+   */
+  void revised(MentionRevised revised) {
+    String summary;
+    if (revised.deleted()) {
+      summary = "(deleted by its author)";
+    } else {
+      String text = CONTROL.matcher(revised.text()).replaceAll(" ").strip();
+      summary = text.isEmpty() ? "(a post without text)" : text;
+    }
+    timeline.revise(
+        new SourceRef(MENTION_SOURCE, Long.toString(revised.mentionId()), null), summary);
+    events.publishEvent(revised);
   }
 
   static NewTouchpoint touchpoint(MentionCaptured mention, Instant now) {

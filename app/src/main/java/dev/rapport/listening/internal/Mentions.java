@@ -34,15 +34,16 @@ class Mentions {
       String ruleIds,
       String spans,
       String readings,
-      Instant capturedAt) {}
+      Instant capturedAt,
+      Instant deletedAt) {}
 
   private static final String INSERT =
       """
       insert into listening_mention (network, native_id, source_id, author_handle,
         author_display_name, author_profile_url, text, url, created_at, language, reply_to,
         quote_of, repost_of, metrics, raw_payload, rule_ids, spans, readings, captured_at,
-        author_person_id)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        author_person_id, remote_id)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       on conflict do nothing
       """;
 
@@ -111,6 +112,7 @@ class Mentions {
     ps.setString(18, c.readingsJson());
     ps.setTimestamp(19, at);
     ps.setObject(20, m.author() == null ? null : m.author().value());
+    ps.setString(21, p.remoteId());
   }
 
   List<Mention> recent(int limit) {
@@ -118,7 +120,7 @@ class Mentions {
             """
             select id, network, native_id, author_handle, author_display_name,
               author_profile_url, text, url, created_at, language, rule_ids, spans, readings,
-              captured_at
+              captured_at, deleted_at
             from listening_mention order by id desc limit :limit
             """)
         .param("limit", limit)
@@ -138,8 +140,13 @@ class Mentions {
                     rs.getString(11),
                     rs.getString(12),
                     rs.getString(13),
-                    rs.getTimestamp(14).toInstant()))
+                    rs.getTimestamp(14).toInstant(),
+                    instant(rs.getTimestamp(15))))
         .list();
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
   }
 
   long count() {

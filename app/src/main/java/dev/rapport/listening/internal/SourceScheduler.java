@@ -39,6 +39,8 @@ class SourceScheduler implements SmartLifecycle {
   private final ListeningProperties props;
   private final Map<SourceKind, Connector> connectors;
   private final Backoff backoff;
+  private final MentionRevisions revisions;
+  private final CrashPoints crashes;
   private final Set<Long> running = ConcurrentHashMap.newKeySet();
   private final Set<Long> stopRequested = ConcurrentHashMap.newKeySet();
   private ScheduledExecutorService ticker;
@@ -50,7 +52,11 @@ class SourceScheduler implements SmartLifecycle {
       Ingest ingest,
       ObjectMapper json,
       ListeningProperties props,
-      List<Connector> connectors) {
+      List<Connector> connectors,
+      MentionRevisions revisions,
+      CrashPoints crashes) {
+    this.revisions = revisions;
+    this.crashes = crashes;
     this.store = store;
     this.ingest = ingest;
     this.json = json;
@@ -157,6 +163,7 @@ class SourceScheduler implements SmartLifecycle {
         List<NormalizedPost> posts, List<Ingest.Rejected> rejected, String cursorAfter)
         throws InterruptedException {
       throwIfFailed();
+      crashes.at(source.name(), CrashPoints.Point.BEFORE_STORE);
       CompletableFuture<?> stored = ingest.submit(source, posts, rejected, null);
       synchronized (this) {
         inFlight.add(new java.util.AbstractMap.SimpleEntry<>(stored, cursorAfter));
@@ -226,6 +233,12 @@ class SourceScheduler implements SmartLifecycle {
         }
       }
       if (save != null) {
+        try {
+          crashes.at(source.name(), CrashPoints.Point.BEFORE_CURSOR);
+        } catch (CrashPoints.Crash e) {
+          failure = e;
+          return;
+        }
         store.saveCursor(source.id(), save);
         cursor = save;
       }
@@ -239,13 +252,29 @@ class SourceScheduler implements SmartLifecycle {
     }
 
     @Override
+    public void edited(NormalizedPost post) throws InterruptedException {
+      drain(0);
+      if (!revisions.edit(post)) {
+        deliver(List.of(post), List.of(), null);
+      }
+    }
+
+    @Override
+    public void deleted(String network, String nativeId, String remoteId)
+        throws InterruptedException {
+      drain(0);
+      revisions.delete(network, nativeId, source.id(), remoteId);
+    }
+
+    @Override
     public void notBefore(Instant when) {
       notBefore = when;
     }
 
     @Override
     public boolean stopped() {
-      return stopping || stopRequested.contains(source.id());
+      // a failed batch ends the run (the next run reads again from the saved cursor)
+      return stopping || stopRequested.contains(source.id()) || failure != null;
     }
   }
 

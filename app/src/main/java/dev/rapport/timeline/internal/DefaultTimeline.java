@@ -4,6 +4,7 @@ import dev.rapport.access.AuditLog;
 import dev.rapport.people.AccountId;
 import dev.rapport.people.PersonId;
 import dev.rapport.timeline.NewTouchpoint;
+import dev.rapport.timeline.SourceRef;
 import dev.rapport.timeline.Timeline;
 import dev.rapport.timeline.Touchpoint;
 import dev.rapport.timeline.TouchpointFilter;
@@ -45,6 +46,11 @@ class DefaultTimeline implements Timeline {
       audit.record("touchpoint", stored.id(), AuditLog.Action.CREATE, null, stored);
     }
     return new Appended(stored, created);
+  }
+
+  @Override
+  public int revise(SourceRef source, String summary) {
+    return store.reviseSummary(source.type(), source.id(), NewTouchpoint.clip(summary));
   }
 
   @Override

@@ -47,6 +47,16 @@ class TimelineStore {
     this.named = named;
   }
 
+  /** Replaces the summary of the touchpoint that shows this source (an edited or deleted post). */
+  int reviseSummary(String sourceType, String sourceId, String summary) {
+    return jdbc.sql(
+            "update touchpoint set summary = :summary where source_type = :type and source_id = :id")
+        .param("summary", summary)
+        .param("type", sourceType)
+        .param("id", sourceId)
+        .update();
+  }
+
   /** Inserts many at once (demo data), skipping sources that exist; returns how many were new. */
   int insertAll(List<NewTouchpoint> touchpoints, Instant now) {
     int inserted = 0;

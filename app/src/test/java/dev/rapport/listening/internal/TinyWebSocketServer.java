@@ -23,9 +23,17 @@ final class TinyWebSocketServer implements AutoCloseable {
   private final ServerSocket server;
   private final List<String> messages;
   private final List<Socket> clients = new CopyOnWriteArrayList<>();
+  private final java.util.function.BiPredicate<String, String> sends;
 
   TinyWebSocketServer(List<String> messages) throws IOException {
+    this(messages, (requestLine, message) -> true);
+  }
+
+  /** Sends a client only the messages {@code sends} accepts for its request line. */
+  TinyWebSocketServer(List<String> messages, java.util.function.BiPredicate<String, String> sends)
+      throws IOException {
     this.messages = messages;
+    this.sends = sends;
     this.server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
     Thread t = new Thread(this::accept, "tiny-ws");
     t.setDaemon(true);
@@ -78,6 +86,9 @@ final class TinyWebSocketServer implements AutoCloseable {
                   + "\r\n\r\n")
               .getBytes(StandardCharsets.ISO_8859_1));
       for (String m : messages) {
+        if (!sends.test(requestLine, m)) {
+          continue;
+        }
         byte[] payload = m.getBytes(StandardCharsets.UTF_8);
         out.write(0x81);
         if (payload.length < 126) {

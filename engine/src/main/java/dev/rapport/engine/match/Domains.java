@@ -70,8 +70,13 @@ final class Domains {
    * -1 when the value has a non-ASCII character. {@code out} must hold value.length() - from chars.
    */
   static int asciiValue(String value, int from, char[] out) {
+    return asciiValue(value, from, value.length(), out);
+  }
+
+  /** {@link #asciiValue(String, int, char[])} of {@code value[from, to)}. */
+  static int asciiValue(String value, int from, int to, char[] out) {
     int n = 0;
-    for (int i = from, len = value.length(); i < len; i++) {
+    for (int i = from; i < to; i++) {
       char c = value.charAt(i);
       if (c >= 128) {
         return -1;

@@ -275,6 +275,12 @@ public final class Matcher {
     field(RuleCompiler.AUTHOR, post.author(), s);
     field(RuleCompiler.NETWORK, post.network(), s);
     field(RuleCompiler.LANG, post.lang(), s);
+    if (fieldTerms[RuleCompiler.LINKS] != 0) {
+      List<String> links = post.links();
+      for (int i = 0, n = links.size(); i < n; i++) {
+        link(links.get(i), s);
+      }
+    }
     if (post.url() != null && fieldTerms[RuleCompiler.SITE] != 0) {
       String url = post.url();
       char[] chars = s.url(url.length());
@@ -366,22 +372,69 @@ public final class Matcher {
     }
   }
 
+  /** Records the host (and parent domains) of a URL the post links to outside its text. */
+  private void link(String url, Scratch s) {
+    if (url == null || url.isEmpty()) {
+      return;
+    }
+    char[] chars = s.url(url.length());
+    url.getChars(0, url.length(), chars, 0);
+    int n = Domains.asciiHost(chars, 0, url.length(), s.key(url.length()));
+    if (n >= 0) {
+      domains(RuleCompiler.LINKS, s.key, n, s);
+    } else {
+      domains(RuleCompiler.LINKS, Domains.host(url.toLowerCase(java.util.Locale.ROOT)), s);
+    }
+  }
+
   /**
-   * Looks a field value up (author without a leading @), normalised as rules are; all-ASCII values
+   * Looks each of a field's space-separated values up (author without a leading @), normalised as
+   * rules are; a language tag also by its primary subtag, so lang:en finds en-US. All-ASCII values
    * straight from a scratch buffer, others through the tokenizer's normalisation.
    */
   private void field(int ns, String value, Scratch s) {
     if (value == null || value.isEmpty() || fieldTerms[ns] == 0) {
       return;
     }
-    int from = ns == RuleCompiler.AUTHOR && value.charAt(0) == '@' ? 1 : 0;
-    char[] key = s.key(value.length());
-    int n = Domains.asciiValue(value, from, key);
+    for (int from = 0, len = value.length(); from < len; ) {
+      int to = from;
+      while (to < len && value.charAt(to) != ' ') {
+        to++;
+      }
+      if (to > from) {
+        value(ns, value, from, to, s);
+        if (ns == RuleCompiler.LANG) {
+          int dash = from;
+          while (dash < to && value.charAt(dash) != '-' && value.charAt(dash) != '_') {
+            dash++;
+          }
+          if (dash < to && dash > from) {
+            value(ns, value, from, dash, s);
+          }
+        }
+      }
+      from = to + 1;
+    }
+  }
+
+  private void value(int ns, String value, int from, int to, Scratch s) {
+    if (ns == RuleCompiler.AUTHOR && value.charAt(from) == '@') {
+      from++;
+    }
+    char[] key = s.key(to - from);
+    int n = Domains.asciiValue(value, from, to, key);
+    if (ns == RuleCompiler.LANG) {
+      for (int i = 0; i < n; i++) {
+        if (key[i] == '_') {
+          key[i] = '-';
+        }
+      }
+    }
     int id;
     if (n >= 0) {
       id = dict.find(ns, key, 0, n, TermDictionary.rawHash(key, 0, n));
     } else {
-      String v = value.substring(from).toLowerCase(java.util.Locale.ROOT);
+      String v = value.substring(from, to).toLowerCase(java.util.Locale.ROOT);
       id = lookup(ns, Tokenizer.normalizeWord(v), s);
     }
     if (id >= 0) {

@@ -6,7 +6,7 @@ final class FieldValues {
 
   static String allowedChars(String field) {
     return switch (field) {
-      case "author" -> "_.@-";
+      case "author" -> "_.@-:";
       case "site", "links" -> ".-";
       default -> "_-";
     };

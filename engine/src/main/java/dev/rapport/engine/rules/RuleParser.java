@@ -377,6 +377,9 @@ public final class RuleParser {
     if (name.equals("site") || name.equals("links")) {
       v = FieldValues.domain(v);
     }
+    if (name.equals("lang")) {
+      v = v.replace('_', '-');
+    }
     String allowed = FieldValues.allowedChars(name);
     for (int k = 0; k < v.length(); k++) {
       if (!Character.isLetterOrDigit(v.charAt(k)) && allowed.indexOf(v.charAt(k)) < 0) {

@@ -79,6 +79,74 @@ class MatcherTest {
   }
 
   @Test
+  void languageMatchesByPrimarySubtagAndEveryDeclaredLanguageCounts() {
+    Matcher matcher = new Matcher();
+    matcher.put("en", rule("lang:en shoes"));
+    matcher.put("en-us", rule("lang:en-US shoes"));
+    matcher.put("pt", rule("lang:pt shoes"));
+    assertThat(ids(matcher.match(new Post("shoes", null, null, "en-US", null, null))))
+        .containsExactly("en", "en-us");
+    assertThat(ids(matcher.match(new Post("shoes", null, null, "en-GB", null, null))))
+        .containsExactly("en");
+    assertThat(ids(matcher.match(new Post("shoes", null, null, "en_US", null, null))))
+        .containsExactly("en", "en-us");
+    assertThat(ids(matcher.match(new Post("shoes", null, null, "pt-BR en", null, null))))
+        .containsExactly("en", "pt");
+    assertThat(ids(matcher.match(new Post("shoes", null, null, "eng", null, null)))).isEmpty();
+  }
+
+  @Test
+  void fieldsWithSeveralValuesAndLinksAllocateNothingOnAPostThatMatchesNoRule() {
+    Matcher matcher = new Matcher();
+    matcher.put("lang", rule("lang:de-AT shoes"));
+    matcher.put("links", rule("links:shop.example.com boots"));
+    matcher.put("author", rule("author:did:plc:zzz sandals"));
+    Post post =
+        new Post(
+            "nothing to see here",
+            "@alice.bsky.social did:plc:abc123",
+            "bluesky",
+            "en-US pt-BR",
+            null,
+            null,
+            List.of("https://www.shop.example.com/spring?ref=bsky", "https://news.example.org/a"));
+    com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long id = Thread.currentThread().getId();
+    for (int i = 0; i < 20_000; i++) {
+      matcher.match(post);
+    }
+    int matched = 0;
+    long before = mx.getThreadAllocatedBytes(id);
+    for (int i = 0; i < 10_000; i++) {
+      matched += matcher.match(post).size();
+    }
+    long allocated = mx.getThreadAllocatedBytes(id) - before;
+    assertThat(matched).isZero();
+    assertThat(allocated / 10_000).isZero();
+  }
+
+  @Test
+  void linksFindHostsTheTextDoesNotShowAndAuthorFindsEitherName() {
+    Matcher matcher = new Matcher();
+    matcher.put("links", rule("links:shop.example.com shoes"));
+    matcher.put("handle", rule("author:alice.bsky.social shoes"));
+    matcher.put("did", rule("author:did:plc:abc123 shoes"));
+    Post post =
+        new Post(
+            "new shoes at shop.exam…",
+            "@alice.bsky.social did:plc:abc123",
+            "bluesky",
+            "en",
+            null,
+            null,
+            List.of("https://www.shop.example.com/spring?ref=bsky"));
+    assertThat(ids(matcher.match(post))).containsExactly("did", "handle", "links");
+    assertThat(ids(matcher.match(new Post("new shoes", "did:plc:other", null, null, null, null))))
+        .isEmpty();
+  }
+
+  @Test
   void filtersOnAuthorNetworkLanguageSiteLinksAndTitle() {
     Matcher matcher = new Matcher();
     matcher.put("author", rule("author:@Bob shoes"));
