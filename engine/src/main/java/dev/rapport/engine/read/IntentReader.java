@@ -215,11 +215,8 @@ final class IntentReader {
     if (model == null) {
       target.decide(post, best, newsOfLife);
     }
-    if (best.containsKey(Intent.COMPLAINT)
-        && best.containsKey(Intent.QUESTION)
-        && startsWithWhy(post)) {
-      best.remove(Intent.QUESTION);
-    }
+    pointedQuestion(post, best, target);
+    notComplaint(post, best);
     List<IntentSignal> out = new ArrayList<>();
     for (IntentSignal s : best.values()) {
       if (s.confidence() >= MIN_CONFIDENCE) {
@@ -494,14 +491,42 @@ final class IntentReader {
     }
   }
 
-  private static boolean startsWithWhy(Post post) {
-    View v = post.view();
-    for (int i = 0; i < v.size(); i++) {
-      if (v.token(i).norm().equals("why")) {
-        return true;
+  /**
+   * "@brand why is my order still not here?": a pointed question to a brand about a failure is a
+   * complaint as well as a question.
+   */
+  private static void pointedQuestion(Post post, Map<Intent, IntentSignal> best, Target target) {
+    if (!best.containsKey(Intent.QUESTION)
+        || best.containsKey(Intent.COMPLAINT)
+        || target.at() < 0
+        || target.trouble().isEmpty()
+        || !addressed(post)) {
+      return;
+    }
+    List<Evidence> ev = new ArrayList<>(target.trouble());
+    ev.add(post.view().evidence(post.text(), target.at(), target.at(), "target"));
+    best.put(Intent.COMPLAINT, target.signal(post, Intent.COMPLAINT, 0.6, ev));
+  }
+
+  /**
+   * A brand agent's own reply ("sorry to hear that, please DM us"), a request to follow or to DM, a
+   * petition, and banter without a problem ("lol you're the worst") are not complaints.
+   */
+  private static void notComplaint(Post post, Map<Intent, IntentSignal> best) {
+    IntentSignal complaint = best.get(Intent.COMPLAINT);
+    if (complaint == null) {
+      return;
+    }
+    boolean problem = complaint.evidence().stream().anyMatch(e -> e.cue().equals("problem phrase"));
+    for (Cues.Match m : post.matches()) {
+      String c = m.category();
+      if (c.equals("agent")
+          || c.equals("petition")
+          || ((c.equals("banter") || c.equals("follow")) && !problem)) {
+        best.remove(Intent.COMPLAINT);
+        return;
       }
     }
-    return false;
   }
 
   private static IntentSignal signal(
