@@ -202,6 +202,7 @@ final class IntentReader {
       }
     }
     questionMark(post, best);
+    IntentSignal asked = best.get(Intent.QUESTION);
     Target target = target(post, best, newsOfLife, events);
     if (model != null || features != null) {
       double[] x = target.features(post, best, newsOfLife, jobSeeking, refusing);
@@ -215,7 +216,7 @@ final class IntentReader {
     if (model == null) {
       target.decide(post, best, newsOfLife);
     }
-    pointedQuestion(post, best, target);
+    pointedQuestion(post, best, target, asked);
     notComplaint(post, best);
     List<IntentSignal> out = new ArrayList<>();
     for (IntentSignal s : best.values()) {
@@ -495,7 +496,16 @@ final class IntentReader {
    * "@brand why is my order still not here?": a pointed question to a brand about a failure is a
    * complaint as well as a question.
    */
-  private static void pointedQuestion(Post post, Map<Intent, IntentSignal> best, Target target) {
+  private static void pointedQuestion(
+      Post post, Map<Intent, IntentSignal> best, Target target, IntentSignal asked) {
+    if (best.containsKey(Intent.COMPLAINT)
+        && !best.containsKey(Intent.QUESTION)
+        && asked != null
+        && asked.confidence() >= 0.75
+        && addressed(post)) {
+      best.put(Intent.QUESTION, asked);
+      return;
+    }
     if (!best.containsKey(Intent.QUESTION)
         || best.containsKey(Intent.COMPLAINT)
         || target.at() < 0
