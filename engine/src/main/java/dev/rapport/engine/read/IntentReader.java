@@ -501,7 +501,7 @@ final class IntentReader {
     if (best.containsKey(Intent.COMPLAINT)
         && !best.containsKey(Intent.QUESTION)
         && asked != null
-        && asked.confidence() >= 0.75
+        && asked.confidence() >= 0.55
         && addressed(post)) {
       best.put(Intent.QUESTION, asked);
       return;
