@@ -101,6 +101,11 @@ final class IntentReader {
     return false;
   }
 
+  /** Whether the post speaks to someone: "you", "your", or an @handle. */
+  private static boolean toBrand(Post post) {
+    return addressed(post) || post.text().indexOf('@') >= 0;
+  }
+
   /** The facts about one post the decisions need. */
   record Post(
       String text,
@@ -502,7 +507,7 @@ final class IntentReader {
         && !best.containsKey(Intent.QUESTION)
         && asked != null
         && asked.confidence() >= 0.55
-        && addressed(post)) {
+        && toBrand(post)) {
       best.put(Intent.QUESTION, asked);
       return;
     }
@@ -510,7 +515,7 @@ final class IntentReader {
         || best.containsKey(Intent.COMPLAINT)
         || target.at() < 0
         || target.trouble().isEmpty()
-        || !addressed(post)) {
+        || !toBrand(post)) {
       return;
     }
     List<Evidence> ev = new ArrayList<>(target.trouble());
