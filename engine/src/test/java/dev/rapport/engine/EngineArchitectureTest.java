@@ -1,5 +1,6 @@
 package dev.rapport.engine;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -22,6 +23,18 @@ class EngineArchitectureTest {
         .resideInAnyPackage(
             "org.springframework..", "java.sql..", "javax.sql..", "org.apache.lucene..")
         .allowEmptyShould(true)
+        .check(engine);
+  }
+
+  /**
+   * The engine's only library: jackson-core's streaming API, for the batch command's JSON lines.
+   */
+  @Test
+  void engineUsesTheJdkAndJacksonCoreOnly() {
+    classes()
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "dev.rapport.engine..", "tools.jackson.core..")
         .check(engine);
   }
 }

@@ -73,12 +73,16 @@ final class EventReader {
           "dad's",
           "parents",
           "family",
-          "friend",
           "niece",
           "nephew",
           "fiance",
           "boyfriend",
           "girlfriend");
+
+  private static final Set<String> FRIENDS = WordFiles.words("event_friends.txt");
+
+  /** The author: "I got the job", "my graduation", "we're engaged". */
+  private static final Set<String> SELF = WordFiles.words("event_self.txt");
 
   private static final Set<LifeEvent> COMPANY =
       Set.of(
@@ -88,8 +92,15 @@ final class EventReader {
           LifeEvent.BUDGET_CUT,
           LifeEvent.LAYOFFS);
 
-  /** The events, in the order of the event model's columns. */
-  static final List<LifeEvent> EVENTS = List.of(LifeEvent.values());
+  /**
+   * The events the learned model weighs, in the order of its columns. Events added after it was
+   * trained (graduation, achievement) have no labelled posts to learn from yet: the rules decide
+   * them alone.
+   */
+  static final List<LifeEvent> EVENTS =
+      java.util.Arrays.stream(LifeEvent.values())
+          .filter(e -> e != LifeEvent.GRADUATION && e != LifeEvent.ACHIEVEMENT)
+          .toList();
 
   /**
    * The event model's dense features, in the order {@link #features} fills them: the bias, the cue
@@ -118,8 +129,10 @@ final class EventReader {
     double[] x = new double[DENSE.length];
     x[0] = 1;
     for (EventSignal e : rules) {
-      int c = 1 + e.event().ordinal();
-      x[c] = Math.max(x[c], e.confidence());
+      int c = 1 + EVENTS.indexOf(e.event());
+      if (c > 0) {
+        x[c] = Math.max(x[c], e.confidence());
+      }
     }
     double[] r = sentiment.dense();
     int at = 1 + EVENTS.size();
@@ -142,6 +155,11 @@ final class EventReader {
     }
     double[] p = model.probabilities(x, words.keys());
     List<EventSignal> out = new ArrayList<>();
+    for (EventSignal e : rules) {
+      if (!EVENTS.contains(e.event())) {
+        out.add(e);
+      }
+    }
     for (int c = 0; c < EVENTS.size(); c++) {
       if (p[c] < CONFIDENT) {
         continue;
@@ -211,19 +229,22 @@ final class EventReader {
     if (COMPANY.contains(event)) {
       return "company";
     }
-    if (event != LifeEvent.ILLNESS && event != LifeEvent.BEREAVEMENT) {
-      return "";
-    }
     int from = Math.max(0, m.first() - 6);
     int to = Math.min(view.size() - 1, m.last() + 6);
-    for (int i = from; i <= to; i++) {
-      if (PETS.contains(view.token(i).norm())) {
-        return "pet";
+    Map<String, Set<String>> who = new java.util.LinkedHashMap<>();
+    who.put("pet", PETS);
+    who.put("friend", FRIENDS);
+    who.put("family", FAMILY);
+    for (Map.Entry<String, Set<String>> w : who.entrySet()) {
+      for (int i = from; i <= to; i++) {
+        if (w.getValue().contains(view.token(i).norm())) {
+          return w.getKey();
+        }
       }
     }
-    for (int i = from; i <= to; i++) {
-      if (FAMILY.contains(view.token(i).norm())) {
-        return "family";
+    for (int i = Math.max(0, m.first() - 4); i <= Math.min(view.size() - 1, m.last() + 2); i++) {
+      if (SELF.contains(view.token(i).norm())) {
+        return "self";
       }
     }
     return event == LifeEvent.ILLNESS ? "self" : "";

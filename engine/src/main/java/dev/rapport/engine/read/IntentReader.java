@@ -101,6 +101,11 @@ final class IntentReader {
     return false;
   }
 
+  /** Whether the post speaks to someone: "you", "your", or an @handle. */
+  private static boolean toBrand(Post post) {
+    return addressed(post) || post.text().indexOf('@') >= 0;
+  }
+
   /** The facts about one post the decisions need. */
   record Post(
       String text,
@@ -202,6 +207,7 @@ final class IntentReader {
       }
     }
     questionMark(post, best);
+    IntentSignal asked = best.get(Intent.QUESTION);
     Target target = target(post, best, newsOfLife, events);
     if (model != null || features != null) {
       double[] x = target.features(post, best, newsOfLife, jobSeeking, refusing);
@@ -215,11 +221,8 @@ final class IntentReader {
     if (model == null) {
       target.decide(post, best, newsOfLife);
     }
-    if (best.containsKey(Intent.COMPLAINT)
-        && best.containsKey(Intent.QUESTION)
-        && startsWithWhy(post)) {
-      best.remove(Intent.QUESTION);
-    }
+    pointedQuestion(post, best, target, asked);
+    notComplaint(post, best);
     List<IntentSignal> out = new ArrayList<>();
     for (IntentSignal s : best.values()) {
       if (s.confidence() >= MIN_CONFIDENCE) {
@@ -494,14 +497,51 @@ final class IntentReader {
     }
   }
 
-  private static boolean startsWithWhy(Post post) {
-    View v = post.view();
-    for (int i = 0; i < v.size(); i++) {
-      if (v.token(i).norm().equals("why")) {
-        return true;
+  /**
+   * "@brand why is my order still not here?": a pointed question to a brand about a failure is a
+   * complaint as well as a question.
+   */
+  private static void pointedQuestion(
+      Post post, Map<Intent, IntentSignal> best, Target target, IntentSignal asked) {
+    if (best.containsKey(Intent.COMPLAINT)
+        && !best.containsKey(Intent.QUESTION)
+        && asked != null
+        && asked.confidence() >= 0.55
+        && toBrand(post)) {
+      best.put(Intent.QUESTION, asked);
+      return;
+    }
+    if (!best.containsKey(Intent.QUESTION)
+        || best.containsKey(Intent.COMPLAINT)
+        || target.at() < 0
+        || target.trouble().isEmpty()
+        || !toBrand(post)) {
+      return;
+    }
+    List<Evidence> ev = new ArrayList<>(target.trouble());
+    ev.add(post.view().evidence(post.text(), target.at(), target.at(), "target"));
+    best.put(Intent.COMPLAINT, target.signal(post, Intent.COMPLAINT, 0.6, ev));
+  }
+
+  /**
+   * A brand agent's own reply ("sorry to hear that, please DM us"), a request to follow or to DM, a
+   * petition, and banter without a problem ("lol you're the worst") are not complaints.
+   */
+  private static void notComplaint(Post post, Map<Intent, IntentSignal> best) {
+    IntentSignal complaint = best.get(Intent.COMPLAINT);
+    if (complaint == null) {
+      return;
+    }
+    boolean problem = complaint.evidence().stream().anyMatch(e -> e.cue().equals("problem phrase"));
+    for (Cues.Match m : post.matches()) {
+      String c = m.category();
+      if (c.equals("agent")
+          || c.equals("petition")
+          || ((c.equals("banter") || c.equals("follow")) && !problem)) {
+        best.remove(Intent.COMPLAINT);
+        return;
       }
     }
-    return false;
   }
 
   private static IntentSignal signal(

@@ -14,7 +14,11 @@ public enum LifeEvent {
   TRAVEL(Timing.TRIGGER),
   RELOCATION(Timing.TRIGGER),
   WEDDING(Timing.TRIGGER),
-  NEW_BABY(Timing.TRIGGER);
+  NEW_BABY(Timing.TRIGGER),
+  /** Graduating, or being admitted to a school or university. */
+  GRADUATION(Timing.TRIGGER),
+  /** An award won, a race run, a milestone reached. */
+  ACHIEVEMENT(Timing.TRIGGER);
 
   private final Timing timing;
 

@@ -28,7 +28,7 @@ public final class PostReader {
         new SentimentReader(
             lexicon,
             Cues.load("sentiment_cues.tsv"),
-            learned ? SentimentModel.load("sentiment_model.tsv") : null);
+            learned ? SentimentModel.load("sentiment_model.tsv", "sentiment_strength.tsv") : null);
     intents =
         new IntentReader(
             learned

@@ -9,7 +9,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Batch reading from the command line: JSON lines with a {@code text} field (and optional {@code
@@ -102,54 +101,21 @@ public final class ReadCli {
       ReadingJson.error(b, n, null, "line longer than " + MAX_LINE + " characters");
       return;
     }
-    Object parsed;
+    PostJson.Input post;
     try {
-      parsed = Json.parse(line.text());
-    } catch (Json.Malformed e) {
-      ReadingJson.error(b, n, null, "not JSON: " + e.getMessage());
+      post = PostJson.parse(line.text());
+    } catch (PostJson.Bad e) {
+      ReadingJson.error(b, n, e.idJson(), e.getMessage());
       return;
     }
-    if (!(parsed instanceof Map<?, ?> post)) {
-      ReadingJson.error(b, n, null, "expected a JSON object with a \"text\" field");
-      return;
-    }
-    Object id = post.get("id");
-    String idJson = idJson(id);
-    if (id != null && idJson == null) {
-      ReadingJson.error(b, n, null, "\"id\" must be a string or a number");
-      return;
-    }
-    if (!(post.get("text") instanceof String text)) {
-      ReadingJson.error(b, n, idJson, "\"text\" is missing or not a string");
-      return;
-    }
-    Object lang = post.get("lang");
-    if (lang != null && lang != Json.NULL && !(lang instanceof String)) {
-      ReadingJson.error(b, n, idJson, "\"lang\" must be a string");
-      return;
-    }
-    String language = lang instanceof String s ? s : "";
-    if (language.length() > 35) {
-      ReadingJson.error(b, n, idJson, "\"lang\" is longer than a language tag can be");
-      return;
-    }
+    String idJson = post.idJson();
+    String text = post.text();
+    String language = post.lang();
     try {
       ReadingJson.write(b, n, idJson, reader.read(text, language, brands));
     } catch (RuntimeException e) {
       b.setLength(0);
       ReadingJson.error(b, n, idJson, "could not read this post: " + e);
     }
-  }
-
-  private static String idJson(Object id) {
-    if (id instanceof String s) {
-      StringBuilder q = new StringBuilder();
-      Json.quote(q, s);
-      return q.toString();
-    }
-    if (id instanceof Json.Number num) {
-      return num.text();
-    }
-    return null;
   }
 }

@@ -25,18 +25,32 @@ final class SentimentModel {
 
   private final LinearWeights weights;
 
+  /** The score's weights on the rule score and on P(positive) - P(negative). */
+  private final double ruleStrength;
+
+  private final double modelStrength;
+
   SentimentModel(double[][] dense, Map<String, double[]> words) {
-    this(new LinearWeights(dense, words));
+    this(new LinearWeights(dense, words), 0, 1);
   }
 
-  private SentimentModel(LinearWeights weights) {
+  private SentimentModel(LinearWeights weights, double ruleStrength, double modelStrength) {
     this.weights = weights;
+    this.ruleStrength = ruleStrength;
+    this.modelStrength = modelStrength;
   }
 
-  /** The model in the classpath resource, or null when there is none (rules only). */
-  static SentimentModel load(String resource) {
+  /**
+   * The model in the classpath resource, or null when there is none (rules only); the strength
+   * blend comes from {@code strength} (absent: the score is P(positive) - P(negative)).
+   */
+  static SentimentModel load(String resource, String strength) {
     LinearWeights w = LinearWeights.load(resource, SentimentReader.DENSE, 3);
-    return w == null ? null : new SentimentModel(w);
+    if (w == null) {
+      return null;
+    }
+    Map<String, Double> blend = WordFiles.numbers(strength);
+    return new SentimentModel(w, blend.getOrDefault("rule", 0.0), blend.getOrDefault("model", 1.0));
   }
 
   double[] probabilities(SentimentReader.Features f) {
@@ -67,7 +81,8 @@ final class SentimentModel {
         best == NEGATIVE
             ? SentimentLabel.NEGATIVE
             : best == POSITIVE ? SentimentLabel.POSITIVE : SentimentLabel.NEUTRAL;
-    double score = Math.max(-1, Math.min(1, SentimentReader.round(p[POSITIVE] - p[NEGATIVE])));
+    double strength = ruleStrength * f.ruleScore() + modelStrength * (p[POSITIVE] - p[NEGATIVE]);
+    double score = Math.max(-1, Math.min(1, SentimentReader.round(strength)));
     List<Evidence> evidence = f.evidence();
     if (best != NEUTRAL) {
       evidence = new ArrayList<>(evidence);

@@ -32,100 +32,9 @@ final class SentimentReader {
 
   static final double NEGATIVE_AT = -0.06;
 
-  private static final Set<String> NEGATIONS =
-      Words.of(
-          "not",
-          "no",
-          "never",
-          "none",
-          "nobody",
-          "nothing",
-          "neither",
-          "nor",
-          "nowhere",
-          "cannot",
-          "without",
-          "aint",
-          "dont",
-          "cant",
-          "wont",
-          "isnt",
-          "arent",
-          "wasnt",
-          "werent",
-          "doesnt",
-          "didnt",
-          "havent",
-          "hasnt",
-          "hadnt",
-          "couldnt",
-          "shouldnt",
-          "wouldnt",
-          "rarely",
-          "seldom",
-          "hardly",
-          "barely",
-          "nah");
+  private static final Set<String> NEGATIONS = WordFiles.words("negations.txt");
 
-  private static final Map<String, Double> BOOSTERS =
-      Map.ofEntries(
-          Map.entry("absolutely", BOOST),
-          Map.entry("amazingly", BOOST),
-          Map.entry("awfully", BOOST),
-          Map.entry("completely", BOOST),
-          Map.entry("deeply", BOOST),
-          Map.entry("effing", BOOST),
-          Map.entry("enormously", BOOST),
-          Map.entry("entirely", BOOST),
-          Map.entry("especially", BOOST),
-          Map.entry("exceptionally", BOOST),
-          Map.entry("extremely", BOOST),
-          Map.entry("fucking", BOOST),
-          Map.entry("freaking", BOOST),
-          Map.entry("fully", BOOST),
-          Map.entry("greatly", BOOST),
-          Map.entry("hella", BOOST),
-          Map.entry("highly", BOOST),
-          Map.entry("hugely", BOOST),
-          Map.entry("incredibly", BOOST),
-          Map.entry("genuinely", BOOST),
-          Map.entry("insanely", BOOST),
-          Map.entry("intensely", BOOST),
-          Map.entry("literally", BOOST),
-          Map.entry("majorly", BOOST),
-          Map.entry("most", BOOST),
-          Map.entry("particularly", BOOST),
-          Map.entry("quite", BOOST),
-          Map.entry("really", BOOST),
-          Map.entry("remarkably", BOOST),
-          Map.entry("ridiculously", BOOST),
-          Map.entry("seriously", BOOST),
-          Map.entry("so", BOOST),
-          Map.entry("soo", BOOST),
-          Map.entry("super", BOOST),
-          Map.entry("thoroughly", BOOST),
-          Map.entry("totally", BOOST),
-          Map.entry("tremendously", BOOST),
-          Map.entry("truly", BOOST),
-          Map.entry("unbelievably", BOOST),
-          Map.entry("utterly", BOOST),
-          Map.entry("very", BOOST),
-          Map.entry("way", BOOST),
-          Map.entry("almost", -BOOST),
-          Map.entry("barely", -BOOST),
-          Map.entry("hardly", -BOOST),
-          Map.entry("kinda", -BOOST),
-          Map.entry("sorta", -BOOST),
-          Map.entry("less", -BOOST),
-          Map.entry("little", -BOOST),
-          Map.entry("marginally", -BOOST),
-          Map.entry("occasionally", -BOOST),
-          Map.entry("partly", -BOOST),
-          Map.entry("slightly", -BOOST),
-          Map.entry("somewhat", -BOOST),
-          Map.entry("fairly", -BOOST),
-          Map.entry("pretty", -0.1),
-          Map.entry("bit", -BOOST));
+  private static final Map<String, Double> BOOSTERS = WordFiles.numbers("boosters.tsv");
 
   private static final Set<String> LIKE_SUBJECTS =
       Words.of(
@@ -334,7 +243,15 @@ final class SentimentReader {
     for (EventSignal e : events) {
       double v =
           switch (e.event()) {
-            case NEW_JOB, PROMOTION, FUNDING, EXPANSION, WEDDING, NEW_BABY -> 1.5;
+            case NEW_JOB,
+                    PROMOTION,
+                    FUNDING,
+                    EXPANSION,
+                    WEDDING,
+                    NEW_BABY,
+                    GRADUATION,
+                    ACHIEVEMENT ->
+                1.5;
             case RELOCATION -> 0.6;
             case TRAVEL -> 0.3;
             case HIRING -> 0;

@@ -10,17 +10,15 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shipped model weights are what the training commands make from the development split. */
+/**
+ * The shipped intent and event weights are what their training commands make from the development
+ * split. The sentiment model is trained on real posts outside the repository (RealSentimentTraining
+ * reads a folder given on the command line), so the suite checks its figures and evidence instead
+ * (ReaderFiguresTest, RealWordingTest), not a retraining.
+ */
 class ModelTrainingTest {
 
   @TempDir Path dir;
-
-  @Test
-  void shippedSentimentModelIsReproducible() throws IOException {
-    Path out = dir.resolve("sentiment_model.tsv");
-    SentimentTraining.main(new String[] {"write", out.toString()});
-    assertThat(Files.readString(out)).isEqualTo(shipped("sentiment_model.tsv"));
-  }
 
   @Test
   void shippedIntentModelIsReproducible() throws IOException {

@@ -8,13 +8,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Trains the sentiment model (a multinomial logistic regression over the rules' findings and the
- * post's words) on the development split only, and estimates how well it generalises by five-fold
- * cross-validation on that split. Deterministic: same data, same weights.
+ * The first sentiment trainer, kept for comparison and for what {@link RealSentimentTraining}
+ * reuses (the example, model and fit): it trains the same multinomial logistic regression over the
+ * rules' findings and the post's words on the project's development split only, and estimates how
+ * well it generalises by five-fold cross-validation on that split. Deterministic: same data, same
+ * weights.
  *
  * <pre>
  * java -cp engine/target/classes:engine/target/test-classes dev.rapport.engine.read.SentimentTraining cv
- * java -cp ... dev.rapport.engine.read.SentimentTraining write engine/src/main/resources/dev/rapport/engine/read/sentiment_model.tsv
+ * java -cp ... dev.rapport.engine.read.SentimentTraining write /tmp/project-only-sentiment_model.tsv
  * </pre>
  */
 public final class SentimentTraining {
