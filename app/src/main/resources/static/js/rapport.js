@@ -24,7 +24,7 @@ document.addEventListener('rapport:toast', function (e) {
 });
 // Behaviour that used to sit in inline handlers, which the Content-Security-Policy forbids:
 // data-confirm asks before a form is sent, data-select-on-focus selects a field's text,
-// data-back goes back in history, data-load-error replaces a panel whose htmx load failed.
+// data-back goes back in history (a panel whose htmx load failed: data-error-text, panels.js).
 document.addEventListener('submit', function (e) {
   var form = e.target;
   var question = form && form.getAttribute && form.getAttribute('data-confirm');
@@ -36,9 +36,4 @@ document.addEventListener('focusin', function (e) {
 document.addEventListener('click', function (e) {
   var link = e.target && e.target.closest && e.target.closest('a[data-back]');
   if (link && window.history.length > 1) { e.preventDefault(); window.history.back(); }
-});
-document.addEventListener('htmx:responseError', function (e) {
-  var el = e.detail && e.detail.elt;
-  var text = el && el.getAttribute && el.getAttribute('data-load-error');
-  if (text) { el.textContent = text; }
 });

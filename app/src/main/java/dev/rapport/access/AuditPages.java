@@ -28,17 +28,29 @@ class AuditPages {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size,
       Model model,
       HttpServletResponse response) {
     AuditTrail.Filter filter = new AuditTrail.Filter(objectType, objectId, actor, from, to);
     model.addAttribute("filter", filter);
+    model.addAttribute("size", size);
     try {
-      model.addAttribute("page", audit.find(filter, page, 50));
+      ListPage<AuditTrail.Entry> found = audit.find(filter, page, size);
+      model.addAttribute("page", found);
+      model.addAttribute(
+          "rows",
+          found.items().stream()
+              .map(e -> new Row(e, AuditDiff.of(e.oldValue(), e.newValue())))
+              .toList());
     } catch (InvalidInputException e) {
       response.setStatus(400);
       model.addAttribute("errors", e.errors());
       model.addAttribute("page", new ListPage<>(List.of(), 0, 50, 0));
+      model.addAttribute("rows", List.of());
     }
     return "access/audit";
   }
+
+  /** An audit row with its values as readable changes. */
+  record Row(AuditTrail.Entry entry, List<AuditDiff.Change> changes) {}
 }

@@ -101,8 +101,19 @@ class AuditTrail {
     try {
       return Instant.parse(raw.strip());
     } catch (DateTimeParseException e) {
-      return in.fail(
-          field, "'" + raw + "' is not an ISO-8601 instant such as 2026-01-31T09:00:00Z");
+      try {
+        // a plain date: from its start, or "to" the end of that day
+        java.time.LocalDate day = java.time.LocalDate.parse(raw.strip());
+        return day.plusDays("to".equals(field) ? 1 : 0)
+            .atStartOfDay(java.time.ZoneOffset.UTC)
+            .toInstant();
+      } catch (DateTimeParseException notADate) {
+        return in.fail(
+            field,
+            "'"
+                + raw
+                + "' is not an ISO-8601 instant (2026-01-31T09:00:00Z) nor a date (2026-01-31)");
+      }
     }
   }
 

@@ -35,7 +35,10 @@ class LifecycleDemo {
     "Replied to our outreach email",
     "Met at the trade fair booth"
   };
-  private static final String[] USERS = {"ana.sales", "marc.marketing", "admin"};
+  // the demo users (access DemoUsers) and a demo listening rule (listening ListeningDemo)
+  static final String[] USERS = {"maria", "li", "tom"};
+
+  static final String RULE = "Brand: Rapport";
 
   private final Lifecycle lifecycle;
   private final LifecycleAdmin admin;
@@ -47,6 +50,7 @@ class LifecycleDemo {
     this.store = store;
   }
 
+  // Synchronous on purpose: demo data is loaded whole or not at all, in the demo's transaction.
   @EventListener
   @Transactional
   void on(DemoPeopleLoaded demo) {
@@ -92,7 +96,7 @@ class LifecycleDemo {
       ChangedBy by =
           switch (random.nextInt(3)) {
             case 0 -> ChangedBy.importer("demo import");
-            case 1 -> ChangedBy.rule("listening rule: brand mentions");
+            case 1 -> ChangedBy.rule(RULE);
             default -> ChangedBy.user(USERS[random.nextInt(USERS.length)]);
           };
       lifecycle.moveAt(

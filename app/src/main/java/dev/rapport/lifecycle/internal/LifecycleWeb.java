@@ -41,11 +41,14 @@ class LifecycleWeb {
   private final Lifecycle lifecycle;
   private final LifecycleAdmin admin;
   private final Actors actors;
+  private final dev.rapport.access.Users users;
 
-  LifecycleWeb(Lifecycle lifecycle, LifecycleAdmin admin, Actors actors) {
+  LifecycleWeb(
+      Lifecycle lifecycle, LifecycleAdmin admin, Actors actors, dev.rapport.access.Users users) {
     this.lifecycle = lifecycle;
     this.admin = admin;
     this.actors = actors;
+    this.users = users;
   }
 
   @GetMapping("/settings/lifecycle")
@@ -56,6 +59,8 @@ class LifecycleWeb {
     model.addAttribute("productLines", lifecycle.productLines());
     model.addAttribute("owners", StageOwner.values());
     model.addAttribute("countsAs", CountsAs.values());
+    model.addAttribute(
+        "canAdmin", actors.current().can(dev.rapport.access.Permission.LIFECYCLE_ADMIN));
     return "lifecycle/settings";
   }
 
@@ -145,7 +150,8 @@ class LifecycleWeb {
       @RequestParam(required = false) Long productLineId,
       @RequestParam(required = false) Long stageId,
       @RequestParam(required = false) String why,
-      Model model) {
+      Model model,
+      jakarta.servlet.http.HttpServletResponse response) {
     PersonId person = LifecycleApi.person(id);
     try {
       if (productLineId == null || stageId == null) {
@@ -156,6 +162,8 @@ class LifecycleWeb {
           lifecycle.move(
               person, productLineId, stageId, ChangedBy.user(actors.current().name()), why);
       model.addAttribute("message", "Moved to " + change.to().name() + ".");
+      // the person's page reloads its timeline, which now holds the stage change
+      response.setHeader("HX-Trigger", "stage-moved");
     } catch (InvalidInputException e) {
       model.addAttribute("error", e.getMessage());
     }
@@ -202,11 +210,11 @@ class LifecycleWeb {
     return stages.get(0).id();
   }
 
-  private static String by(ChangedBy by) {
+  private String by(ChangedBy by) {
     return switch (by.kind()) {
-      case USER -> by.name();
-      case RULE -> "rule: " + by.name();
-      case IMPORT -> "import: " + by.name();
+      case USER -> users.byUsername(by.name()).map(u -> u.displayName()).orElse(by.name());
+      case RULE -> "listening rule “" + by.name() + "”";
+      case IMPORT -> "import “" + by.name() + "”";
     };
   }
 

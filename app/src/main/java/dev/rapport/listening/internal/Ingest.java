@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
@@ -66,7 +65,8 @@ class Ingest implements DisposableBean {
 
   private final DeadLetters deadLetters;
   private final SourceRates rates;
-  private final ApplicationEventPublisher events;
+  private final MentionTouchpoints captured;
+  private final IngestMetrics metrics;
   private final TransactionTemplate tx;
 
   /** The in-process queue; null in Kafka mode. */
@@ -87,7 +87,8 @@ class Ingest implements DisposableBean {
       SourceStore sources,
       DeadLetters deadLetters,
       SourceRates rates,
-      ApplicationEventPublisher events,
+      MentionTouchpoints captured,
+      IngestMetrics metrics,
       TransactionTemplate tx,
       ObjectProvider<PostsTopic> topic) {
     this.validator = new PostValidator(props.rawMaxChars());
@@ -97,7 +98,8 @@ class Ingest implements DisposableBean {
     this.sources = sources;
     this.deadLetters = deadLetters;
     this.rates = rates;
-    this.events = events;
+    this.captured = captured;
+    this.metrics = metrics;
     this.tx = tx;
     this.batchSize = Math.max(1, props.batchSize());
     this.topic = topic.getIfAvailable();
@@ -169,6 +171,8 @@ class Ingest implements DisposableBean {
     rates.add(source.id(), posts.size() + rejected.size(), System.currentTimeMillis());
     int received = posts.size() + rejected.size();
     int refusedTotal = refused;
+    metrics.received(source.id(), received);
+    metrics.refused(source.id(), refused);
     return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
         .thenApply(
             done -> {
@@ -325,6 +329,7 @@ class Ingest implements DisposableBean {
     Map<String, PersonId> authorsByKey = authors.resolveAll(matched);
     IngestQueue.BatchOutcome outcome =
         retryingRaces(STORE_ATTEMPTS, () -> storeOnce(job, classes, authorsByKey));
+    metrics.matched(job.sourceId(), matched.size());
     long done = System.nanoTime();
     for (int i = 0; i < outcome.mentions(); i++) {
       latency.record(done - job.enqueuedNanos());
@@ -352,6 +357,7 @@ class Ingest implements DisposableBean {
             }
           }
           Long[] ids = mentions.storeAll(batch, job.sourceId(), now);
+          List<MentionCaptured> news = new ArrayList<>();
           for (int i = 0; i < ids.length; i++) {
             if (ids[i] == null) {
               duplicates++;
@@ -359,7 +365,7 @@ class Ingest implements DisposableBean {
             }
             stored++;
             NormalizedPost p = batch.get(i).post();
-            events.publishEvent(
+            news.add(
                 new MentionCaptured(
                     ids[i],
                     batch.get(i).author(),
@@ -373,6 +379,7 @@ class Ingest implements DisposableBean {
                     p.createdAt(),
                     batch.get(i).classification().ruleIds()));
           }
+          captured.captured(news);
           if (job.sourceId() != null) {
             sources.counted(job.sourceId(), job.posts().size(), unmatched, stored);
           }

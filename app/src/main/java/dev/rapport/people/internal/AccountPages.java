@@ -41,11 +41,13 @@ class AccountPages {
   private final AccountService accounts;
   private final PersonService persons;
   private final Views views;
+  private final Owners owners;
 
-  AccountPages(AccountService accounts, PersonService persons, Views views) {
+  AccountPages(AccountService accounts, PersonService persons, Views views, Owners owners) {
     this.accounts = accounts;
     this.persons = persons;
     this.views = views;
+    this.owners = owners;
   }
 
   @GetMapping("/accounts")
@@ -66,14 +68,20 @@ class AccountPages {
     model.addAttribute("q", q);
     model.addAttribute("industry", industry);
     model.addAttribute("sort", sort);
-    model.addAttribute("page", accounts.list(query));
+    Page<Account> result = accounts.list(query);
+    model.addAttribute("query", query);
+    model.addAttribute("page", result);
+    model.addAttribute(
+        "ownerNames", owners.names(result.items().stream().map(Account::ownerUserId).toList()));
     return "people/accounts";
   }
 
   @GetMapping("/accounts/{id}")
   @PreAuthorize("@access.allows('PEOPLE_READ')")
   String show(@PathVariable long id, Model model) {
-    model.addAttribute("account", accounts.get(id));
+    Account account = accounts.get(id);
+    model.addAttribute("account", account);
+    model.addAttribute("ownerName", owners.name(account.ownerUserId()));
     Page<Person> people =
         persons.list(ListQuery.of(null, null, null, id, "name", 0, 100, PersonStore.SORTABLE));
     model.addAttribute("people", views.persons(people.items()));

@@ -29,14 +29,14 @@ class IcpPages {
     return "people/icp";
   }
 
-  /** Rules come as field.N, match.N, points.N; an empty match drops the rule. */
+  /** Rules come as field.N, match.N, points.N; an empty match or remove.N drops the rule. */
   @PostMapping("/settings/icp")
   @PreAuthorize("@access.allows('LIFECYCLE_ADMIN')")
   String save(@RequestParam Map<String, String> form, Model model) {
     List<Icp.Rule> rules = new ArrayList<>();
     for (int i = 0; i < 60 && form.containsKey("field." + i); i++) {
       String match = form.getOrDefault("match." + i, "");
-      if (!match.isBlank()) {
+      if (!match.isBlank() && !form.containsKey("remove." + i)) {
         rules.add(new Icp.Rule(form.get("field." + i), match, number(form, "points." + i)));
       }
     }

@@ -66,18 +66,21 @@ class PersonPages {
   private final MergeProposals proposals;
   private final Merges merges;
   private final Views views;
+  private final Owners owners;
 
   PersonPages(
       PersonService persons,
       IdentityStore identities,
       MergeProposals proposals,
       Merges merges,
-      Views views) {
+      Views views,
+      Owners owners) {
     this.persons = persons;
     this.identities = identities;
     this.proposals = proposals;
     this.merges = merges;
     this.views = views;
+    this.owners = owners;
   }
 
   @GetMapping("/people")
@@ -111,6 +114,9 @@ class PersonPages {
     model.addAttribute("sort", sort);
     model.addAttribute("page", result);
     model.addAttribute("rows", views.persons(result.items()));
+    model.addAttribute("ownerChoices", owners.choices());
+    model.addAttribute(
+        "ownerNames", owners.names(result.items().stream().map(Person::ownerUserId).toList()));
     return "people/persons";
   }
 
@@ -122,10 +128,27 @@ class PersonPages {
       return "redirect:/persons/" + person.mergedInto();
     }
     model.addAttribute("person", views.person(person));
+    model.addAttribute("ownerName", owners.name(person.ownerUserId()));
     model.addAttribute("identities", identities.ofPerson(id));
-    model.addAttribute("proposals", proposals.pendingFor(id));
+    var pending = proposals.pendingFor(id);
+    model.addAttribute("proposals", pending);
+    model.addAttribute("proposalNames", otherNames(id, pending));
     model.addAttribute("merges", merges.list(id));
     return "people/person";
+  }
+
+  /** The names of the other persons in merge proposals, where the user may see them. */
+  private java.util.Map<Long, String> otherNames(long id, List<MergeProposals.Proposal> pending) {
+    java.util.Map<Long, String> names = new java.util.HashMap<>();
+    for (MergeProposals.Proposal p : pending) {
+      long other = p.personA() == id ? p.personB() : p.personA();
+      try {
+        names.put(other, persons.get(other).fullName());
+      } catch (dev.rapport.shared.NotFoundException hidden) {
+        // not visible to this user: the page says "another person"
+      }
+    }
+    return names;
   }
 
   @GetMapping("/persons/new")

@@ -66,7 +66,8 @@ class TimelineDemo {
     "Question about invoice address change"
   };
   private static final String[] NETWORKS = {"x", "mastodon", "bluesky", "linkedin", "blog"};
-  private static final String[] USERS = {"ana.sales", "marc.marketing", "sam.support"};
+  // the demo users (access DemoUsers): sales, marketing, support
+  static final String[] USERS = {"maria", "tom", "sam"};
   private static final String[] CURRENCIES = {"EUR", "EUR", "USD", "GBP"};
 
   private final TimelineStore store;
@@ -77,6 +78,7 @@ class TimelineDemo {
     this.audit = audit;
   }
 
+  // Synchronous on purpose: demo data is loaded whole or not at all, in the demo's transaction.
   @EventListener
   @Transactional
   void on(DemoPeopleLoaded demo) {

@@ -185,7 +185,12 @@ class RuleManagementTest {
         .isEqualTo("/listening/rules");
     assertThat(sources.ingest("rules-test", List.of(aPost("about " + word))).mentions())
         .isEqualTo(1);
-    assertThat(page(get("/listening/rules"), Role.VIEWER)).contains("Disable rule toggle " + word);
+    assertThat(page(get("/listening/rules"), Role.MARKETING))
+        .contains("Disable rule toggle " + word);
+    // a viewer sees the rule but no button it cannot use
+    assertThat(page(get("/listening/rules"), Role.VIEWER))
+        .contains("toggle " + word)
+        .doesNotContain("Disable rule toggle " + word);
 
     assertThat(
             fixtures

@@ -1,0 +1,35 @@
+package dev.rapport.listening;
+
+import dev.rapport.people.PersonId;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Reads the posts the listening rules caught, for the workspace: a person's posts, search, counts.
+ * It does not ask about visibility; callers check the author person with people's API first.
+ */
+public interface HeardPosts {
+
+  /** A captured post and the person who wrote it (null while unresolved). */
+  record Post(
+      long id,
+      PersonId author,
+      String network,
+      String authorHandle,
+      String text,
+      String url,
+      Instant createdAt) {}
+
+  /** The person's posts, newest first. */
+  List<Post> byPerson(PersonId person, int limit);
+
+  /**
+   * Posts whose text matches the words, best match first: PostgreSQL full text search (websearch
+   * syntax: "quoted phrase", -not, or) on PostgreSQL; every word contained, newest first,
+   * elsewhere.
+   */
+  List<Post> search(String text, int limit);
+
+  /** Posts captured at or after the instant. */
+  long capturedSince(Instant since);
+}
