@@ -22,3 +22,18 @@ document.addEventListener('rapport:toast', function (e) {
   box.appendChild(t);
   setTimeout(function () { t.remove(); }, 4000);
 });
+// Behaviour that used to sit in inline handlers, which the Content-Security-Policy forbids:
+// data-confirm asks before a form is sent, data-select-on-focus selects a field's text,
+// data-back goes back in history (a panel whose htmx load failed: data-error-text, panels.js).
+document.addEventListener('submit', function (e) {
+  var form = e.target;
+  var question = form && form.getAttribute && form.getAttribute('data-confirm');
+  if (question && !window.confirm(question)) { e.preventDefault(); }
+}, true);
+document.addEventListener('focusin', function (e) {
+  if (e.target && e.target.hasAttribute && e.target.hasAttribute('data-select-on-focus')) { e.target.select(); }
+});
+document.addEventListener('click', function (e) {
+  var link = e.target && e.target.closest && e.target.closest('a[data-back]');
+  if (link && window.history.length > 1) { e.preventDefault(); window.history.back(); }
+});

@@ -14,6 +14,9 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 class AuditTrail {
 
+  private static final java.util.Set<String> NAMED_IDS =
+      java.util.Set.of(VisibilitySettings.AUDIT_TYPE, ThrottledSignIn.AUDIT_TYPE);
+
   private final JdbcClient jdbc;
   private final ObjectMapper json;
 
@@ -27,6 +30,7 @@ class AuditTrail {
     PageRequest p = PageRequest.of(in, page, size);
     Instant from = instant(in, "from", f.from());
     Instant to = instant(in, "to", f.to());
+    objectId(in, f);
     in.check();
     List<String> where = new ArrayList<>();
     if (present(f.objectType())) {
@@ -110,6 +114,29 @@ class AuditTrail {
                 + raw
                 + "' is not an ISO-8601 instant (2026-01-31T09:00:00Z) nor a date (2026-01-31)");
       }
+    }
+  }
+
+  /**
+   * Record ids are whole numbers; only the types whose ids are names (a visibility setting's object
+   * type, a throttled sign-in's username) are looked up by any text.
+   */
+  private static void objectId(UserInput in, Filter f) {
+    if (!present(f.objectId())) {
+      return;
+    }
+    String id = f.objectId().strip();
+    boolean named = present(f.objectType()) && NAMED_IDS.contains(f.objectType().strip());
+    if (id.length() > 100) {
+      in.fail("objectId", "is longer than 100 characters");
+    } else if (!named && !id.matches("[0-9]{1,19}")) {
+      in.fail(
+          "objectId",
+          "'"
+              + id
+              + "' is not a record id (a whole number); only objectType "
+              + NAMED_IDS
+              + " have named ids");
     }
   }
 

@@ -40,6 +40,10 @@ public final class Browser implements AutoCloseable {
         "--disable-quic",
         "--window-size=1400,1000",
         "--user-data-dir=" + profile);
+    // console messages (CSP violations, script errors) are read back by the security tests;
+    // an alert() is left open so a test can see that hostile text ran
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+    options.setUnhandledPromptBehaviour(org.openqa.selenium.UnexpectedAlertBehaviour.IGNORE);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(
@@ -53,6 +57,25 @@ public final class Browser implements AutoCloseable {
 
   public WebDriver driver() {
     return driver;
+  }
+
+  /** The browser console's messages since the last call, as "LEVEL message". */
+  public java.util.List<String> console() {
+    return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .map(e -> e.getLevel() + " " + e.getMessage())
+        .toList();
+  }
+
+  /** The text of an open alert, confirm or prompt dialog (dismissing it), or null when none. */
+  public String dialog() {
+    try {
+      org.openqa.selenium.Alert alert = driver.switchTo().alert();
+      String text = alert.getText();
+      alert.dismiss();
+      return text;
+    } catch (org.openqa.selenium.NoAlertPresentException e) {
+      return null;
+    }
   }
 
   /** Saves a PNG of the current page, for the README tour and for failed-test forensics. */

@@ -1,7 +1,7 @@
 package dev.rapport.listening.internal;
 
 import dev.rapport.shared.InvalidInputException;
-import java.net.URI;
+import dev.rapport.shared.Problems;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -214,15 +214,10 @@ class ListeningApiController {
   /** Problem Details for a query the parser refused, with the column it points at. */
   @ExceptionHandler(RuleQueryRefused.class)
   ProblemDetail refusedQuery(RuleQueryRefused e) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setTitle("Invalid input");
-    problem.setType(URI.create("https://rapport.dev/problems/invalid-input"));
+    ProblemDetail problem = Problems.invalid(e.errors());
     List<Map<String, Object>> errors = new ArrayList<>();
     for (InvalidInputException.FieldError err : e.errors()) {
-      Map<String, Object> one = new LinkedHashMap<>();
-      one.put("field", err.field());
-      one.put("reason", err.reason());
+      Map<String, Object> one = Problems.entry(err);
       if (err.field().equals(e.field())) {
         one.put("message", e.error().message());
         one.put("column", e.error().column());

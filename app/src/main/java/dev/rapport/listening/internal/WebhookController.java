@@ -3,10 +3,10 @@ package dev.rapport.listening.internal;
 import dev.rapport.listening.NormalizedPost;
 import dev.rapport.listening.Sources.IngestOutcome;
 import dev.rapport.shared.InvalidInputException.FieldError;
+import dev.rapport.shared.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -246,15 +245,7 @@ class WebhookController {
 
   static ResponseEntity<ProblemDetail> problem(
       HttpStatus status, String type, String title, String detail, List<FieldError> errors) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-    p.setTitle(title);
-    p.setType(URI.create("https://rapport.dev/problems/" + type));
-    if (!errors.isEmpty()) {
-      p.setProperty(
-          "errors",
-          errors.stream().map(e -> Map.of("field", e.field(), "reason", e.reason())).toList());
-    }
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    return Problems.response(Problems.withErrors(Problems.of(status, type, title, detail), errors));
   }
 
   /** The body, or null when it is longer than {@code max} bytes. */

@@ -1,18 +1,16 @@
 package dev.rapport.people.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.rapport.shared.CsvWriter;
 import java.io.Writer;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes persons and accounts as CSV with the same column names the import reads, so an export
- * imports back with dedupe key id and changes nothing.
+ * imports back with dedupe key id and changes nothing. Cells are written by the shared {@link
+ * CsvWriter}, so a name such as {@code =HYPERLINK(...)} is never a live formula in a spreadsheet.
  */
 @Component
 class CsvExport {
@@ -48,7 +46,7 @@ class CsvExport {
 
   @Transactional(readOnly = true)
   public void persons(Writer out) {
-    try (CSVPrinter csv = header(out, PERSON_COLUMNS)) {
+    try (CsvWriter csv = CsvWriter.open(out, PERSON_COLUMNS)) {
       List<Long> ids =
           jdbc.sql("select id from person where merged_into is null order by id")
               .query(Long.class)
@@ -63,7 +61,7 @@ class CsvExport {
               p.accountId() == null
                   ? null
                   : accounts.find(p.accountId()).map(Account::domain).orElse(null);
-          csv.printRecord(
+          csv.row(
               p.id(),
               p.firstName(),
               p.lastName(),
@@ -78,18 +76,16 @@ class CsvExport {
               p.ownerUserId());
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
   @Transactional(readOnly = true)
   public void accounts(Writer out) {
-    try (CSVPrinter csv = header(out, ACCOUNT_COLUMNS)) {
+    try (CsvWriter csv = CsvWriter.open(out, ACCOUNT_COLUMNS)) {
       List<Long> ids = jdbc.sql("select id from account order by id").query(Long.class).list();
       for (Account a : accounts.loadAll(ids)) {
         if (visible.canSee(Visible.ACCOUNT, a.ownerUserId())) {
-          csv.printRecord(
+          csv.row(
               a.id(),
               a.name(),
               String.join(";", a.domains()),
@@ -99,28 +95,14 @@ class CsvExport {
               a.ownerUserId());
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
   static void problems(Writer out, List<ImportJobs.Problem> problems) {
-    try (CSVPrinter csv = header(out, List.of("row", "field", "reason"))) {
+    try (CsvWriter csv = CsvWriter.open(out, List.of("row", "field", "reason"))) {
       for (ImportJobs.Problem p : problems) {
-        csv.printRecord(p.row(), p.field(), p.reason());
+        csv.row(p.row(), p.field(), p.reason());
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-  }
-
-  private static CSVPrinter header(Writer out, List<String> columns) throws IOException {
-    return new CSVPrinter(
-        out,
-        CSVFormat.RFC4180
-            .builder()
-            .setHeader(columns.toArray(String[]::new))
-            .setRecordSeparator("\n")
-            .get());
   }
 }

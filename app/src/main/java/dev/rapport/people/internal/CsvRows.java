@@ -1,5 +1,6 @@
 package dev.rapport.people.internal;
 
+import dev.rapport.shared.CsvWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
@@ -9,7 +10,9 @@ import java.util.List;
 
 /**
  * Reads RFC 4180 CSV one record at a time and, unlike a strict parser, survives a malformed record:
- * it reports it with its number and where it broke, skips to the next line and goes on.
+ * it reports it with its number and where it broke, skips to the next line and goes on. A cell that
+ * Rapport's own export protected against spreadsheet formulas ({@code '=...}) reads back as the
+ * text that was exported ({@link CsvWriter#unescapeCell}).
  */
 final class CsvRows implements Closeable {
 
@@ -60,7 +63,7 @@ final class CsvRows implements Closeable {
           return new Row(
               number, fields, "column " + (fields.size() + 1) + ": quoted field never closed");
         }
-        fields.add(field.toString());
+        fields.add(CsvWriter.unescapeCell(field.toString()));
         return new Row(number, fields, null);
       }
       if (quoted) {
@@ -89,14 +92,14 @@ final class CsvRows implements Closeable {
         continue;
       }
       if (c == ',') {
-        fields.add(field.toString());
+        fields.add(CsvWriter.unescapeCell(field.toString()));
         field.setLength(0);
         closed = false;
       } else if (c == '\n' || c == '\r') {
         if (c == '\r' && peek() == '\n') {
           take();
         }
-        fields.add(field.toString());
+        fields.add(CsvWriter.unescapeCell(field.toString()));
         return new Row(number, fields, null);
       } else if (closed) {
         skipLine();

@@ -1,6 +1,7 @@
 package dev.rapport.people.internal;
 
 import dev.rapport.shared.InvalidInputException.FieldError;
+import dev.rapport.shared.TextChecks;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -43,10 +44,13 @@ final class Fields {
     return t.isEmpty() ? null : t;
   }
 
+  /** Refuses text longer than {@code max} or holding NUL, control characters, lone surrogates. */
   static void length(List<FieldError> errors, String field, String value, int max) {
     if (value != null && value.length() > max) {
       errors.add(
           new FieldError(field, "value is " + value.length() + " characters long; at most " + max));
+    } else if (TextChecks.refusal(value) != null) {
+      errors.add(new FieldError(field, TextChecks.refusal(value)));
     }
   }
 
