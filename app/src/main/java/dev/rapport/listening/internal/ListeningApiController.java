@@ -62,6 +62,7 @@ class ListeningApiController {
   private final Ingest ingest;
   private final RuleTester tester;
   private final ObjectProvider<KafkaMatchers> kafka;
+  private final MentionViews views;
 
   ListeningApiController(
       SourceAdmin admin,
@@ -70,7 +71,9 @@ class ListeningApiController {
       ListeningRules rules,
       Ingest ingest,
       RuleTester tester,
-      ObjectProvider<KafkaMatchers> kafka) {
+      ObjectProvider<KafkaMatchers> kafka,
+      MentionViews views) {
+    this.views = views;
     this.admin = admin;
     this.deadLetters = deadLetters;
     this.mentions = mentions;
@@ -132,10 +135,33 @@ class ListeningApiController {
     return deadLetters.recent(sourceId, Math.max(1, Math.min(limit, 1000)));
   }
 
+  /**
+   * Mentions, newest post first, as a bare array (so {@code ?limit=} clients keep working). With
+   * {@code page}/{@code size} it pages; filters narrow it. The headers carry the total ({@code
+   * X-Total-Count}) and the next and previous pages ({@code Link}).
+   */
   @GetMapping("/mentions")
   @PreAuthorize("@access.allows('LISTENING_READ')")
-  List<Mentions.Mention> mentions(@RequestParam(defaultValue = "50") int limit) {
-    return mentions.recent(Math.max(1, Math.min(limit, 500)));
+  ResponseEntity<List<MentionViews.MentionJson>> mentions(
+      @RequestParam(required = false) String limit,
+      @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size,
+      @RequestParam Map<String, String> params) {
+    int n =
+        MentionPaging.size(size != null ? size : limit, size != null ? "size" : "limit", 50, 500);
+    int p = MentionPaging.page(page);
+    MentionFilter filter = MentionFilter.parse(params);
+    Mentions.MentionPage result = views.page(filter, p, n);
+    return ResponseEntity.ok()
+        .header("X-Total-Count", Long.toString(result.total()))
+        .headers(h -> MentionPaging.links(filter, result).ifPresent(l -> h.add("Link", l)))
+        .body(views.json(result.items()));
+  }
+
+  @GetMapping("/mentions/{id}")
+  @PreAuthorize("@access.allows('LISTENING_READ')")
+  MentionViews.MentionJson mention(@PathVariable long id) {
+    return views.json(views.get(id));
   }
 
   @GetMapping("/ingest/stats")
