@@ -1,6 +1,9 @@
 package dev.rapport.listening.internal;
 
 import dev.rapport.shared.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -142,11 +145,49 @@ class ListeningApiController {
    */
   @GetMapping("/mentions")
   @PreAuthorize("@access.allows('LISTENING_READ')")
+  @Operation(
+      summary =
+          "Mentions, newest post first, filtered; total in X-Total-Count, pages in the Link header",
+      parameters = {
+        @Parameter(name = "rule", in = ParameterIn.QUERY, description = "a rule id", example = "2"),
+        @Parameter(name = "network", in = ParameterIn.QUERY, example = "mastodon"),
+        @Parameter(name = "language", in = ParameterIn.QUERY, example = "en"),
+        @Parameter(
+            name = "sentiment",
+            in = ParameterIn.QUERY,
+            description = "positive, neutral or negative"),
+        @Parameter(
+            name = "intent",
+            in = ParameterIn.QUERY,
+            description = "buying, switching, complaint, praise or question"),
+        @Parameter(
+            name = "event",
+            in = ParameterIn.QUERY,
+            description = "a life event: new_job, promotion, funding, hiring, layoffs, ..."),
+        @Parameter(
+            name = "from",
+            in = ParameterIn.QUERY,
+            description = "posted on or after this day (UTC)",
+            example = "2026-11-01"),
+        @Parameter(
+            name = "to",
+            in = ParameterIn.QUERY,
+            description = "posted on or before this day (UTC)",
+            example = "2026-11-30"),
+        @Parameter(
+            name = "author",
+            in = ParameterIn.QUERY,
+            description = "the author's handle or name contains this"),
+        @Parameter(name = "person", in = ParameterIn.QUERY, description = "the author's person id")
+      })
   ResponseEntity<List<MentionViews.MentionJson>> mentions(
-      @RequestParam(required = false) String limit,
-      @RequestParam(required = false) String page,
-      @RequestParam(required = false) String size,
-      @RequestParam Map<String, String> params) {
+      @Parameter(description = "page size, the older name of size (1-500, default 50)")
+          @RequestParam(required = false)
+          String limit,
+      @Parameter(description = "page number from 0") @RequestParam(required = false) String page,
+      @Parameter(description = "page size (1-500, default 50)") @RequestParam(required = false)
+          String size,
+      @Parameter(hidden = true) @RequestParam Map<String, String> params) {
     int n =
         MentionPaging.size(size != null ? size : limit, size != null ? "size" : "limit", 50, 500);
     int p = MentionPaging.page(page);
@@ -160,6 +201,7 @@ class ListeningApiController {
 
   @GetMapping("/mentions/{id}")
   @PreAuthorize("@access.allows('LISTENING_READ')")
+  @Operation(summary = "One mention with its readings, spans, rules and person")
   MentionViews.MentionJson mention(@PathVariable long id) {
     return views.json(views.get(id));
   }

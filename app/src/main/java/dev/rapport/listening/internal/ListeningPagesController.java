@@ -26,14 +26,17 @@ class ListeningPagesController {
   private final ListeningRules rules;
   private final RuleTester tester;
   private final ObjectMapper json;
+  private final MentionViews views;
 
   ListeningPagesController(
       SourceAdmin admin,
       DeadLetters deadLetters,
       ListeningRules rules,
       RuleTester tester,
-      ObjectMapper json) {
+      ObjectMapper json,
+      MentionViews views) {
     this.json = json;
+    this.views = views;
     this.admin = admin;
     this.deadLetters = deadLetters;
     this.rules = rules;
@@ -232,7 +235,11 @@ class ListeningPagesController {
       @RequestHeader(value = "HX-Request", required = false) String htmx,
       Model model) {
     try {
-      model.addAttribute("test", tester.test("query", query, RuleTester.DEFAULT_LIMIT));
+      RuleTester.TestResult test = tester.test("query", query, RuleTester.DEFAULT_LIMIT);
+      model.addAttribute("test", test);
+      model.addAttribute(
+          "cards",
+          views.cardsById(test.matches().stream().map(RuleTester.TestedPost::mentionId).toList()));
     } catch (RuleQueryRefused e) {
       model.addAttribute("testError", e.error());
       model.addAttribute("testPointer", e.pointer());

@@ -91,7 +91,7 @@ record MentionFilter(
         rule, network, language, sentiment, intent, event, from, to, author, person);
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return equals(NONE);
   }
 

@@ -6,6 +6,7 @@ import dev.rapport.people.PersonId;
 import dev.rapport.people.PersonSummary;
 import dev.rapport.people.Persons;
 import dev.rapport.shared.NotFoundException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -27,24 +28,57 @@ class MentionViews {
   static final String TYPE = "mention";
 
   /** A mention in the API: readings and spans as JSON, rules by id and name. */
+  @Schema(name = "Mention", description = "A stored post that matched at least one listening rule")
   record MentionJson(
-      long id,
-      String network,
+      @Schema(example = "249") long id,
+      @Schema(example = "mastodon") String network,
       String nativeId,
-      String authorHandle,
-      String authorDisplayName,
+      @Schema(example = "@ada@example.social") String authorHandle,
+      @Schema(example = "Ada Lovelace") String authorDisplayName,
       String authorProfileUrl,
-      Long personId,
-      String text,
+      @Schema(
+              description =
+                  "The author's Rapport person; null when the caller may not see that person",
+              example = "472")
+          Long personId,
+      @Schema(example = "New job! Thrilled to start at Globex, looking for a CRM recommendation")
+          String text,
       String url,
-      Instant createdAt,
-      String language,
-      Instant capturedAt,
-      List<String> ruleIds,
-      List<PostReadings.RuleRef> rules,
-      JsonNode spans,
-      JsonNode readings,
+      @Schema(description = "When the post was written (the list is sorted by it, newest first)")
+          Instant createdAt,
+      @Schema(example = "en") String language,
+      @Schema(description = "When Rapport stored it") Instant capturedAt,
+      @Schema(description = "Ids of the rules it matched", example = "[\"2\", \"6\"]")
+          List<String> ruleIds,
+      @Schema(
+              description =
+                  "The rules it matched, by name, with the words of the post each matched")
+          List<PostReadings.RuleRef> rules,
+      @Schema(
+              description =
+                  "Highlight spans of the rules: UTF-16 offsets [start, end) into text, per rule id",
+              example = "[{\"rule\": \"2\", \"start\": 68, \"end\": 71}]")
+          JsonNode spans,
+      @Schema(
+              description =
+                  "What the post reader found: sentiment (score in [-1, 1], label), intents and life"
+                      + " events with confidence and evidence (UTF-16 offsets, words, cue), topics."
+                      + " Not supported languages carry supported=false and a note.",
+              example = READINGS_EXAMPLE)
+          JsonNode readings,
       Links links) {}
+
+  static final String READINGS_EXAMPLE =
+      """
+      {"language": "en", "supported": true,
+       "sentiment": {"score": 0.703, "label": "positive",
+         "evidence": [{"start": 9, "end": 17, "text": "Thrilled", "cue": "positive word"}]},
+       "intents": [{"intent": "BUYING", "confidence": 0.51, "target": "", "about": "OTHER",
+         "evidence": [{"start": 37, "end": 54, "text": "looking for a CRM", "cue": "buy cue"}]}],
+       "events": [{"event": "NEW_JOB", "confidence": 0.95, "subject": "", "timing": "TRIGGER",
+         "evidence": [{"start": 0, "end": 7, "text": "New job", "cue": "event cue"}]}],
+       "topics": [{"topic": "careers", "weight": 0.5, "evidence": []}]}
+      """;
 
   /** Where a mention lives in the UI and API. */
   record Links(String self, String page, String person) {}
@@ -117,6 +151,14 @@ class MentionViews {
   List<Card> cards(List<Mentions.Mention> list) {
     Lookup lookup = new Lookup();
     return list.stream().map(m -> card(m, lookup)).toList();
+  }
+
+  /** Cards of the visible mentions among these ids, by id. */
+  Map<Long, Card> cardsById(List<Long> ids) {
+    Map<Long, Card> out = new HashMap<>();
+    cards(mentions.byIds(ids).stream().filter(this::visible).toList())
+        .forEach(c -> out.put(c.mention().id(), c));
+    return out;
   }
 
   Card card(Mentions.Mention m) {

@@ -45,11 +45,11 @@ class Mentions {
 
   /** One page of a filtered list, newest post first, with the count of all that match. */
   record MentionPage(List<Mention> items, long total, int page, int size) {
-    boolean hasNext() {
+    public boolean hasNext() {
       return (long) (page + 1) * size < total;
     }
 
-    long pages() {
+    public long pages() {
       return Math.max(1, (total + size - 1) / size);
     }
   }
