@@ -3,7 +3,6 @@ package dev.rapport.listening.internal;
 import dev.rapport.access.Actors;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.NotFoundException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -133,11 +132,5 @@ class MentionPages {
 
   private static List<Option> options(List<String> values) {
     return values.stream().map(v -> new Option(v, PostReadings.words(v))).toList();
-  }
-
-  static Map<String, String> without(Map<String, String> params, String key) {
-    Map<String, String> out = new LinkedHashMap<>(params);
-    out.remove(key);
-    return out;
   }
 }

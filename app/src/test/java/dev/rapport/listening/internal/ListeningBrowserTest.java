@@ -90,7 +90,7 @@ class ListeningBrowserTest {
                   "@writer" + i + "@example.social",
                   "Writer Number " + i,
                   "https://example.social/@writer" + i),
-              texts[i],
+              word + " " + texts[i],
               "https://example.social/@writer" + i + "/" + i,
               at.minusSeconds(60L * i),
               "en",
@@ -100,7 +100,8 @@ class ListeningBrowserTest {
               Map.of(),
               "{\"id\":\"" + i + "\"}"));
     }
-    assertThat(sources.ingest("browser-" + word, posts).mentions()).isEqualTo(texts.length);
+    Sources.IngestOutcome outcome = sources.ingest("browser-" + word, posts);
+    assertThat(outcome.mentions()).as("%s", outcome).isEqualTo(texts.length);
     Mentions.Mention first =
         mentions
             .page(MentionFilter.parse(Map.of("author", "@writer0@example.social")), 0, 5)
