@@ -146,7 +146,7 @@ class ListeningBrowserTest {
 
   @Test
   void personTimelineShowsReadingsFitsAndIsReachable() {
-    check("person", "/persons/" + personId, ".tp-readings");
+    check("person", "/persons/" + personId, ".tp-readings", ".timeline-panel");
     assertThat(driver.findElement(By.cssSelector(".tp-readings")).getText()).contains("New job");
   }
 
@@ -182,15 +182,24 @@ class ListeningBrowserTest {
   }
 
   private void check(String name, String path, String ready) {
+    check(name, path, ready, CARDS);
+  }
+
+  /** Opens the page at each size and verifies it, the cards being those the selector finds. */
+  private void check(String name, String path, String ready, String cards) {
     for (Dimension size : SIZES) {
       driver.manage().window().setSize(size);
       driver.get(base() + path);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(ready)));
-      verify(name, size);
+      verify(name, size, cards);
     }
   }
 
   private void verify(String name, Dimension size) {
+    verify(name, size, CARDS);
+  }
+
+  private void verify(String name, Dimension size, String cards) {
     browser.screenshot(
         Path.of("target", "screenshots", "listening", name + "-" + size.getWidth() + ".png"));
     JavascriptExecutor js = (JavascriptExecutor) driver;
@@ -201,7 +210,7 @@ class ListeningBrowserTest {
         .as("%s at %s scrolls sideways", name, size)
         .isLessThanOrEqualTo(0);
     @SuppressWarnings("unchecked")
-    List<String> spills = (List<String>) js.executeScript(SPILLS, CARDS);
+    List<String> spills = (List<String>) js.executeScript(SPILLS, cards);
     assertThat(spills).as("%s at %s: elements outside their card", name, size).isEmpty();
     assertThat(unreached())
         .as("%s at %s: actions the keyboard does not reach", name, size)
