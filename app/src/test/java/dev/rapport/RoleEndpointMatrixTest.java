@@ -202,6 +202,9 @@ class RoleEndpointMatrixTest {
               LISTENING_READ),
           endpoint("GET", "/listening", NO_BODY, LISTENING_READ),
           endpoint("GET", "/listening/sources", NO_BODY, LISTENING_READ),
+          endpoint(
+              "GET", "/api/v1/mentions?sentiment=negative&page=0&size=5", NO_BODY, LISTENING_READ),
+          endpoint("POST", "/listening/filters", "name=f{n}&sentiment=negative", LISTENING_READ),
           endpoint("GET", "/listening/rules", NO_BODY, LISTENING_READ),
           endpoint("GET", "/listening/rules/{rule}/edit", NO_BODY, LISTENING_READ),
           endpoint("POST", "/listening/rules", "name=f{n}&query=formword{n}", LISTENING_ADMIN),

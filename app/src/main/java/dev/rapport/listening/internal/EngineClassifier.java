@@ -5,8 +5,12 @@ import dev.rapport.engine.match.Matcher;
 import dev.rapport.engine.match.Post;
 import dev.rapport.engine.match.Span;
 import dev.rapport.engine.read.BrandSet;
+import dev.rapport.engine.read.EventSignal;
+import dev.rapport.engine.read.Evidence;
+import dev.rapport.engine.read.IntentSignal;
 import dev.rapport.engine.read.PostReader;
 import dev.rapport.engine.read.Reading;
+import dev.rapport.engine.read.TopicSignal;
 import dev.rapport.engine.rules.ParseResult;
 import dev.rapport.engine.rules.Rule;
 import dev.rapport.engine.rules.RuleParser;
@@ -145,7 +149,13 @@ final class EngineClassifier implements PostClassifier {
     return a.alias() == null || a.alias().isBlank() ? a.handle() : a.handle() + " " + a.alias();
   }
 
-  private static Map<String, Object> readings(Reading r) {
+  /**
+   * The reading as stored with the mention: sentiment with its score, label and evidence, intents
+   * and life events with confidence and evidence (events with their timing, trigger or caution),
+   * topics. Enum values are stored upper case ({@code "intent":"BUYING"}); the mention filters
+   * search these members.
+   */
+  static Map<String, Object> readings(Reading r) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("language", r.language());
     out.put("supported", r.isSupported());
@@ -155,13 +165,57 @@ final class EngineClassifier implements PostClassifier {
     }
     r.sentiment()
         .ifPresent(
-            s ->
-                out.put(
-                    "sentiment",
-                    Map.of("score", s.score(), "label", s.label().name().toLowerCase())));
-    out.put("intents", r.intents());
-    out.put("events", r.events());
-    out.put("topics", r.topics());
+            s -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("score", s.score());
+              m.put("label", s.label().name().toLowerCase(java.util.Locale.ROOT));
+              m.put("evidence", evidence(s.evidence()));
+              out.put("sentiment", m);
+            });
+    List<Map<String, Object>> intents = new ArrayList<>();
+    for (IntentSignal i : r.intents()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("intent", i.intent().name());
+      m.put("confidence", i.confidence());
+      m.put("target", i.target());
+      m.put("about", i.about().name());
+      m.put("evidence", evidence(i.evidence()));
+      intents.add(m);
+    }
+    out.put("intents", intents);
+    List<Map<String, Object>> events = new ArrayList<>();
+    for (EventSignal e : r.events()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("event", e.event().name());
+      m.put("confidence", e.confidence());
+      m.put("subject", e.subject());
+      m.put("timing", e.timing().name());
+      m.put("evidence", evidence(e.evidence()));
+      events.add(m);
+    }
+    out.put("events", events);
+    List<Map<String, Object>> topics = new ArrayList<>();
+    for (TopicSignal t : r.topics()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("topic", t.topic());
+      m.put("weight", t.weight());
+      m.put("evidence", evidence(t.evidence()));
+      topics.add(m);
+    }
+    out.put("topics", topics);
+    return out;
+  }
+
+  private static List<Map<String, Object>> evidence(List<Evidence> evidence) {
+    List<Map<String, Object>> out = new ArrayList<>(evidence.size());
+    for (Evidence e : evidence) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("start", e.start());
+      m.put("end", e.end());
+      m.put("text", e.text());
+      m.put("cue", e.cue());
+      out.add(m);
+    }
     return out;
   }
 }

@@ -2,6 +2,9 @@ package dev.rapport.listening.internal;
 
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +65,7 @@ class ListeningApiController {
   private final Ingest ingest;
   private final RuleTester tester;
   private final ObjectProvider<KafkaMatchers> kafka;
+  private final MentionViews views;
 
   ListeningApiController(
       SourceAdmin admin,
@@ -70,7 +74,9 @@ class ListeningApiController {
       ListeningRules rules,
       Ingest ingest,
       RuleTester tester,
-      ObjectProvider<KafkaMatchers> kafka) {
+      ObjectProvider<KafkaMatchers> kafka,
+      MentionViews views) {
+    this.views = views;
     this.admin = admin;
     this.deadLetters = deadLetters;
     this.mentions = mentions;
@@ -132,10 +138,72 @@ class ListeningApiController {
     return deadLetters.recent(sourceId, Math.max(1, Math.min(limit, 1000)));
   }
 
+  /**
+   * Mentions, newest post first, as a bare array (so {@code ?limit=} clients keep working). With
+   * {@code page}/{@code size} it pages; filters narrow it. The headers carry the total ({@code
+   * X-Total-Count}) and the next and previous pages ({@code Link}).
+   */
   @GetMapping("/mentions")
   @PreAuthorize("@access.allows('LISTENING_READ')")
-  List<Mentions.Mention> mentions(@RequestParam(defaultValue = "50") int limit) {
-    return mentions.recent(Math.max(1, Math.min(limit, 500)));
+  @Operation(
+      summary =
+          "Mentions, newest post first, filtered; total in X-Total-Count, pages in the Link header",
+      parameters = {
+        @Parameter(name = "rule", in = ParameterIn.QUERY, description = "a rule id", example = "2"),
+        @Parameter(name = "network", in = ParameterIn.QUERY, example = "mastodon"),
+        @Parameter(name = "language", in = ParameterIn.QUERY, example = "en"),
+        @Parameter(
+            name = "sentiment",
+            in = ParameterIn.QUERY,
+            description = "positive, neutral or negative"),
+        @Parameter(
+            name = "intent",
+            in = ParameterIn.QUERY,
+            description = "buying, switching, complaint, praise or question"),
+        @Parameter(
+            name = "event",
+            in = ParameterIn.QUERY,
+            description = "a life event: new_job, promotion, funding, hiring, layoffs, ..."),
+        @Parameter(
+            name = "from",
+            in = ParameterIn.QUERY,
+            description = "posted on or after this day (UTC)",
+            example = "2026-11-01"),
+        @Parameter(
+            name = "to",
+            in = ParameterIn.QUERY,
+            description = "posted on or before this day (UTC)",
+            example = "2026-11-30"),
+        @Parameter(
+            name = "author",
+            in = ParameterIn.QUERY,
+            description = "the author's handle or name contains this"),
+        @Parameter(name = "person", in = ParameterIn.QUERY, description = "the author's person id")
+      })
+  ResponseEntity<List<MentionViews.MentionJson>> mentions(
+      @Parameter(description = "page size, the older name of size (1-500, default 50)")
+          @RequestParam(required = false)
+          String limit,
+      @Parameter(description = "page number from 0") @RequestParam(required = false) String page,
+      @Parameter(description = "page size (1-500, default 50)") @RequestParam(required = false)
+          String size,
+      @Parameter(hidden = true) @RequestParam Map<String, String> params) {
+    int n =
+        MentionPaging.size(size != null ? size : limit, size != null ? "size" : "limit", 50, 500);
+    int p = MentionPaging.page(page);
+    MentionFilter filter = MentionFilter.parse(params);
+    Mentions.MentionPage result = views.page(filter, p, n);
+    return ResponseEntity.ok()
+        .header("X-Total-Count", Long.toString(result.total()))
+        .headers(h -> MentionPaging.links(filter, result).ifPresent(l -> h.add("Link", l)))
+        .body(views.json(result.items()));
+  }
+
+  @GetMapping("/mentions/{id}")
+  @PreAuthorize("@access.allows('LISTENING_READ')")
+  @Operation(summary = "One mention with its readings, spans, rules and person")
+  MentionViews.MentionJson mention(@PathVariable long id) {
+    return views.json(views.get(id));
   }
 
   @GetMapping("/ingest/stats")

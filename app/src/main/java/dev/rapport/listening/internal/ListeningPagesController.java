@@ -1,80 +1,132 @@
 package dev.rapport.listening.internal;
 
 import dev.rapport.shared.InvalidInputException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
-/** The listening pages: recent mentions, sources with their health and dead letters, rules. */
+/** The listening pages: sources with their health and dead letters, rules. */
 @Controller
 class ListeningPagesController {
 
   private final SourceAdmin admin;
   private final DeadLetters deadLetters;
-  private final Mentions mentions;
   private final ListeningRules rules;
   private final RuleTester tester;
+  private final ObjectMapper json;
+  private final MentionViews views;
 
   ListeningPagesController(
       SourceAdmin admin,
       DeadLetters deadLetters,
-      Mentions mentions,
       ListeningRules rules,
-      RuleTester tester) {
+      RuleTester tester,
+      ObjectMapper json,
+      MentionViews views) {
+    this.json = json;
+    this.views = views;
     this.admin = admin;
     this.deadLetters = deadLetters;
-    this.mentions = mentions;
     this.rules = rules;
     this.tester = tester;
   }
 
-  @GetMapping("/listening")
-  @PreAuthorize("@access.allows('LISTENING_READ')")
-  String overview(Model model) {
-    model.addAttribute("mentions", mentions.recent(50));
-    model.addAttribute("mentionCount", mentions.count());
-    return "listening/overview";
-  }
-
   @GetMapping("/listening/sources")
   @PreAuthorize("@access.allows('LISTENING_READ')")
-  String sources(Model model) {
+  String sources(@RequestParam(required = false) String add, Model model) {
     model.addAttribute("sources", admin.all());
     model.addAttribute("deadLetters", deadLetters.recent(null, 50));
-    model.addAttribute("kinds", SourceKind.values());
+    model.addAttribute("kinds", SourceForm.KINDS);
+    model.addAttribute("ingestUrl", ingestUrl());
+    model.addAttribute("curlExample", curl("$RAPPORT_TOKEN", "@posts.json"));
+    if (!model.containsAttribute("form")) {
+      model.addAttribute("form", SourceForm.empty(add));
+    }
     return "listening/sources";
   }
 
+  /** Adds a source from the per-kind form; a raw {@code config} JSON is still taken (scripts). */
   @PostMapping("/listening/sources")
   @PreAuthorize("@access.allows('LISTENING_ADMIN')")
   String create(
-      @RequestParam String name,
-      @RequestParam String kind,
+      @ModelAttribute SourceForm form,
       @RequestParam(required = false) String config,
-      @RequestParam(required = false) Integer pollSeconds,
       Model model,
       RedirectAttributes redirect) {
     try {
+      JsonNode settings =
+          config != null && !config.isBlank() ? admin.parseConfig(config) : form.config(json);
       SourceAdmin.Created created =
-          admin.create(name, kind, admin.parseConfig(config), pollSeconds);
+          admin.create(form.name(), SourceForm.kind(form.kind()), settings, form.poll());
       redirect.addFlashAttribute("message", "Source '" + created.source().name() + "' created.");
       redirect.addFlashAttribute("token", created.token());
+      if (created.token() != null) {
+        redirect.addFlashAttribute("tokenCurl", curl(created.token(), "'" + SAMPLE_POST + "'"));
+      }
       return "redirect:/listening/sources";
     } catch (InvalidInputException e) {
+      Map<String, String> byField = new LinkedHashMap<>();
+      e.errors()
+          .forEach(
+              err ->
+                  byField.merge(
+                      err.field().replaceFirst("^config\\.", ""),
+                      err.reason(),
+                      (x, y) -> x + "; " + y));
       model.addAttribute("errors", e.errors());
-      model.addAttribute("form", new Form(name, kind, config, pollSeconds));
-      return sources(model);
+      model.addAttribute("fieldErrors", byField);
+      model.addAttribute("form", form);
+      return sources(form.kind(), model);
     }
   }
 
-  /** What the user typed, kept when the form is shown again with its errors. */
-  record Form(String name, String kind, String config, Integer pollSeconds) {}
+  @GetMapping("/listening/sources/{id}/delete")
+  @PreAuthorize("@access.allows('LISTENING_ADMIN')")
+  String confirmDelete(@PathVariable long id, Model model) {
+    model.addAttribute("source", admin.get(id));
+    return "listening/source-delete";
+  }
+
+  @PostMapping("/listening/sources/{id}/delete")
+  @PreAuthorize("@access.allows('LISTENING_ADMIN')")
+  String delete(@PathVariable long id, RedirectAttributes redirect) {
+    String name = admin.get(id).name();
+    admin.delete(id);
+    redirect.addFlashAttribute("message", "Source '" + name + "' deleted. Its mentions are kept.");
+    return "redirect:/listening/sources";
+  }
+
+  private static final String SAMPLE_POST =
+      "{\"network\":\"mastodon\",\"id\":\"1\",\"text\":\"Loving the new release\","
+          + "\"author\":{\"handle\":\"@ada@example.social\"},\"createdAt\":\"2026-11-23T16:30:00Z\"}";
+
+  /** A curl command that sends posts to this server's webhook with the token. */
+  private static String curl(String token, String data) {
+    return "curl -X POST "
+        + ingestUrl()
+        + " \\\n  -H 'Authorization: Bearer "
+        + token
+        + "' \\\n  -H 'Content-Type: application/json' \\\n  -d "
+        + data;
+  }
+
+  private static String ingestUrl() {
+    return ServletUriComponentsBuilder.fromCurrentContextPath()
+        .path("/api/v1/ingest")
+        .toUriString();
+  }
 
   @PostMapping("/listening/sources/{id}/pause")
   @PreAuthorize("@access.allows('LISTENING_ADMIN')")
@@ -183,7 +235,11 @@ class ListeningPagesController {
       @RequestHeader(value = "HX-Request", required = false) String htmx,
       Model model) {
     try {
-      model.addAttribute("test", tester.test("query", query, RuleTester.DEFAULT_LIMIT));
+      RuleTester.TestResult test = tester.test("query", query, RuleTester.DEFAULT_LIMIT);
+      model.addAttribute("test", test);
+      model.addAttribute(
+          "cards",
+          views.cardsById(test.matches().stream().map(RuleTester.TestedPost::mentionId).toList()));
     } catch (RuleQueryRefused e) {
       model.addAttribute("testError", e.error());
       model.addAttribute("testPointer", e.pointer());

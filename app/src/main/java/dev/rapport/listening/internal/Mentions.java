@@ -35,7 +35,33 @@ class Mentions {
       String spans,
       String readings,
       Instant capturedAt,
-      Instant deletedAt) {}
+      Long personId,
+      Instant deletedAt) {
+
+    /** The ids of the rules it matched, in the order stored. */
+    List<String> ruleIdList() {
+      return ruleIds == null || ruleIds.isBlank() ? List.of() : List.of(ruleIds.split(","));
+    }
+  }
+
+  /** One page of a filtered list, newest post first, with the count of all that match. */
+  record MentionPage(List<Mention> items, long total, int page, int size) {
+    public boolean hasNext() {
+      return (long) (page + 1) * size < total;
+    }
+
+    public long pages() {
+      return Math.max(1, (total + size - 1) / size);
+    }
+  }
+
+  private static final String COLUMNS =
+      """
+      select id, network, native_id, author_handle, author_display_name,
+        author_profile_url, text, url, created_at, language, rule_ids, spans, readings,
+        captured_at, author_person_id, deleted_at
+      from listening_mention
+      """;
 
   private static final String INSERT =
       """
@@ -115,34 +141,147 @@ class Mentions {
     ps.setString(21, p.remoteId());
   }
 
+  /** The most recently captured mentions (the rule tester's sample). */
   List<Mention> recent(int limit) {
-    return jdbc.sql(
-            """
-            select id, network, native_id, author_handle, author_display_name,
-              author_profile_url, text, url, created_at, language, rule_ids, spans, readings,
-              captured_at, deleted_at
-            from listening_mention order by id desc limit :limit
-            """)
+    return jdbc.sql(COLUMNS + " order by id desc limit :limit")
         .param("limit", limit)
-        .query(
-            (rs, n) ->
-                new Mention(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getString(6),
-                    rs.getString(7),
-                    rs.getString(8),
-                    rs.getTimestamp(9).toInstant(),
-                    rs.getString(10),
-                    rs.getString(11),
-                    rs.getString(12),
-                    rs.getString(13),
-                    rs.getTimestamp(14).toInstant(),
-                    instant(rs.getTimestamp(15))))
+        .query(Mentions::row)
         .list();
+  }
+
+  /** A page of the mentions the filter lets through, newest post first. */
+  MentionPage page(MentionFilter filter, int page, int size) {
+    Map<String, Object> params = new java.util.HashMap<>();
+    String where = where(filter, params);
+    long total =
+        jdbc.sql("select count(*) from listening_mention" + where)
+            .params(params)
+            .query(Long.class)
+            .single();
+    params.put("limit", size);
+    params.put("offset", (long) page * size);
+    List<Mention> items =
+        jdbc.sql(COLUMNS + where + " order by created_at desc, id desc limit :limit offset :offset")
+            .params(params)
+            .query(Mentions::row)
+            .list();
+    return new MentionPage(items, total, page, size);
+  }
+
+  java.util.Optional<Mention> find(long id) {
+    return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(Mentions::row).optional();
+  }
+
+  /** The payload the network sent, as stored (cut at the configured size); null when none. */
+  String rawPayload(long id) {
+    return jdbc.sql("select raw_payload from listening_mention where id = :id")
+        .param("id", id)
+        .query(String.class)
+        .optional()
+        .orElse(null);
+  }
+
+  /** The mentions with these ids, in no particular order. */
+  List<Mention> byIds(java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(COLUMNS + " where id in (:ids)").param("ids", ids).query(Mentions::row).list();
+  }
+
+  /** The networks and languages seen, for the filter choices. */
+  List<String> distinct(String column) {
+    if (!column.equals("network") && !column.equals("language")) {
+      throw new IllegalArgumentException(column);
+    }
+    return jdbc.sql(
+            "select distinct "
+                + column
+                + " from listening_mention where "
+                + column
+                + " is not null order by 1")
+        .query(String.class)
+        .list();
+  }
+
+  /**
+   * The SQL condition for a filter. Readings are stored as JSON text written by {@link
+   * EngineClassifier}, so a sentiment, intent or event is found by its exact JSON member.
+   */
+  static String where(MentionFilter f, Map<String, Object> params) {
+    List<String> and = new java.util.ArrayList<>();
+    if (f.rule() != null) {
+      and.add("(',' || rule_ids || ',') like :rule");
+      params.put("rule", "%," + f.rule() + ",%");
+    }
+    if (f.network() != null) {
+      and.add("network = :network");
+      params.put("network", f.network());
+    }
+    if (f.language() != null) {
+      and.add("(lower(language) = :language or lower(language) like :languagePrefix)");
+      params.put("language", f.language());
+      params.put("languagePrefix", like(f.language()) + "-%");
+    }
+    if (f.sentiment() != null) {
+      and.add("readings like :sentiment");
+      params.put("sentiment", "%\"label\":\"" + f.sentiment() + "\"%");
+    }
+    if (f.intent() != null) {
+      and.add("readings like :intent");
+      params.put(
+          "intent", "%\"intent\":\"" + f.intent().toUpperCase(java.util.Locale.ROOT) + "\"%");
+    }
+    if (f.event() != null) {
+      and.add("readings like :event");
+      params.put("event", "%\"event\":\"" + f.event().toUpperCase(java.util.Locale.ROOT) + "\"%");
+    }
+    if (f.from() != null) {
+      and.add("created_at >= :from");
+      params.put(
+          "from", Timestamp.from(f.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+    }
+    if (f.to() != null) {
+      and.add("created_at < :to");
+      params.put(
+          "to",
+          Timestamp.from(f.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+    }
+    if (f.author() != null) {
+      and.add(
+          "(lower(author_handle) like :author escape '\\'"
+              + " or lower(author_display_name) like :author escape '\\')");
+      params.put("author", "%" + like(f.author().toLowerCase(java.util.Locale.ROOT)) + "%");
+    }
+    if (f.person() != null) {
+      and.add("author_person_id = :person");
+      params.put("person", f.person());
+    }
+    return and.isEmpty() ? "" : " where " + String.join(" and ", and);
+  }
+
+  private static String like(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static Mention row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new Mention(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString(8),
+        rs.getTimestamp(9).toInstant(),
+        rs.getString(10),
+        rs.getString(11),
+        rs.getString(12),
+        rs.getString(13),
+        rs.getTimestamp(14).toInstant(),
+        rs.getObject(15, Long.class),
+        instant(rs.getTimestamp(16)));
   }
 
   private static Instant instant(Timestamp t) {

@@ -49,10 +49,12 @@ class TimelineWeb {
 
   private final Timeline timeline;
   private final Actors actors;
+  private final BadgeStore badges;
 
-  TimelineWeb(Timeline timeline, Actors actors) {
+  TimelineWeb(Timeline timeline, Actors actors, BadgeStore badges) {
     this.timeline = timeline;
     this.actors = actors;
+    this.badges = badges;
   }
 
   @GetMapping("/timeline/persons/{id}")
@@ -145,7 +147,13 @@ class TimelineWeb {
       String added) {
     model.addAttribute("subject", subject);
     model.addAttribute("subjectId", id);
-    model.addAttribute("items", page.items().stream().map(TimelineWeb::view).toList());
+    java.util.Map<String, BadgeStore.Shown> shown =
+        badges.find(page.items().stream().map(Touchpoint::source).toList());
+    model.addAttribute(
+        "items",
+        page.items().stream()
+            .map(t -> view(t).with(shown.get(BadgeStore.key(t.source().type(), t.source().id()))))
+            .toList());
     model.addAttribute("page", page);
     model.addAttribute("kind", kind == null ? "" : kind);
     model.addAttribute("kinds", kinds());
@@ -200,7 +208,9 @@ class TimelineWeb {
         WHEN.format(t.occurredAt()),
         t.direction() == null ? null : t.direction().name().toLowerCase(Locale.ROOT),
         money,
-        linkable ? url : null);
+        linkable ? url : null,
+        null,
+        List.of(new Segment(t.summary(), false)));
   }
 
   private static String amount(java.math.BigDecimal v) {
@@ -215,7 +225,53 @@ class TimelineWeb {
       String when,
       String direction,
       String money,
-      String link) {}
+      String link,
+      BadgeStore.Shown shown,
+      List<Segment> segments) {
+
+    /** The item with the badges a feature attached, its highlights marked in the summary. */
+    ItemView with(BadgeStore.Shown s) {
+      if (s == null) {
+        return this;
+      }
+      return new ItemView(
+          touchpoint,
+          kindLabel,
+          kindClass,
+          when,
+          direction,
+          money,
+          link,
+          s,
+          Segment.cut(touchpoint.summary(), s.highlights()));
+    }
+  }
+
+  /** A run of a summary, marked when it is a highlighted word. */
+  record Segment(String text, boolean marked) {
+
+    /** The text cut around every occurrence of the words; joined, the segments give it back. */
+    static List<Segment> cut(String text, List<String> words) {
+      boolean[] mark = new boolean[text.length()];
+      for (String w : words) {
+        if (w == null || w.isBlank()) {
+          continue;
+        }
+        for (int at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length())) {
+          java.util.Arrays.fill(mark, at, at + w.length(), true);
+        }
+      }
+      List<Segment> out = new java.util.ArrayList<>();
+      int start = 0;
+      for (int i = 1; i <= text.length(); i++) {
+        if (i == text.length() || mark[i] != mark[start]) {
+          out.add(new Segment(text.substring(start, i), mark[start]));
+          start = i;
+        }
+      }
+      return out.isEmpty() ? List.of(new Segment(text, false)) : out;
+    }
+  }
 
   /** One choice of the kind filter. */
   record KindOption(String value, String label) {}

@@ -1,0 +1,272 @@
+package dev.rapport.listening.internal;
+
+import dev.rapport.access.Actors;
+import dev.rapport.access.RecordVisibility;
+import dev.rapport.people.PersonId;
+import dev.rapport.people.PersonSummary;
+import dev.rapport.people.Persons;
+import dev.rapport.shared.NotFoundException;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Mentions as the pages and the API show them: readings, spans and rules as structured values, the
+ * author's person when the viewer may see that person. Every route about a mention asks {@link
+ * #visible} (record type {@code mention}), the same question the list asks.
+ */
+@Component
+class MentionViews {
+
+  static final String TYPE = "mention";
+
+  /** A mention in the API: readings and spans as JSON, rules by id and name. */
+  @Schema(name = "Mention", description = "A stored post that matched at least one listening rule")
+  record MentionJson(
+      @Schema(example = "249") long id,
+      @Schema(example = "mastodon") String network,
+      String nativeId,
+      @Schema(example = "@ada@example.social") String authorHandle,
+      @Schema(example = "Ada Lovelace") String authorDisplayName,
+      String authorProfileUrl,
+      @Schema(
+              description =
+                  "The author's Rapport person; null when the caller may not see that person",
+              example = "472")
+          Long personId,
+      @Schema(example = "New job! Thrilled to start at Globex, looking for a CRM recommendation")
+          String text,
+      String url,
+      @Schema(description = "When the post was written (the list is sorted by it, newest first)")
+          Instant createdAt,
+      @Schema(example = "en") String language,
+      @Schema(description = "When Rapport stored it") Instant capturedAt,
+      @Schema(description = "Ids of the rules it matched", example = "[\"2\", \"6\"]")
+          List<String> ruleIds,
+      @Schema(
+              description =
+                  "The rules it matched, by name, with the words of the post each matched")
+          List<PostReadings.RuleRef> rules,
+      @Schema(
+              description =
+                  "Highlight spans of the rules: UTF-16 offsets [start, end) into text, per rule id",
+              example = "[{\"rule\": \"2\", \"start\": 68, \"end\": 71}]")
+          JsonNode spans,
+      @Schema(
+              description =
+                  "What the post reader found: sentiment (score in [-1, 1], label), intents and life"
+                      + " events with confidence and evidence (UTF-16 offsets, words, cue), topics."
+                      + " Not supported languages carry supported=false and a note.",
+              example = READINGS_EXAMPLE)
+          JsonNode readings,
+      Links links) {}
+
+  static final String READINGS_EXAMPLE =
+      """
+      {"language": "en", "supported": true,
+       "sentiment": {"score": 0.703, "label": "positive",
+         "evidence": [{"start": 9, "end": 17, "text": "Thrilled", "cue": "positive word"}]},
+       "intents": [{"intent": "BUYING", "confidence": 0.51, "target": "", "about": "OTHER",
+         "evidence": [{"start": 37, "end": 54, "text": "looking for a CRM", "cue": "buy cue"}]}],
+       "events": [{"event": "NEW_JOB", "confidence": 0.95, "subject": "", "timing": "TRIGGER",
+         "evidence": [{"start": 0, "end": 7, "text": "New job", "cue": "event cue"}]}],
+       "topics": [{"topic": "careers", "weight": 0.5, "evidence": []}]}
+      """;
+
+  /** Where a mention lives in the UI and API. */
+  record Links(String self, String page, String person) {}
+
+  /** The author's person as a link, when the viewer may see them. */
+  record PersonLink(long id, String name, String href) {}
+
+  /** A mention with its reading for the post card. */
+  record Card(
+      Mentions.Mention mention,
+      String authorName,
+      PersonLink person,
+      PostReadings.Read read,
+      String href) {}
+
+  private final Mentions mentions;
+  private final ListeningRules rules;
+  private final Persons persons;
+  private final Actors actors;
+  private final RecordVisibility visibility;
+  private final ObjectMapper json;
+
+  MentionViews(
+      Mentions mentions,
+      ListeningRules rules,
+      Persons persons,
+      Actors actors,
+      RecordVisibility visibility,
+      ObjectMapper json) {
+    this.mentions = mentions;
+    this.rules = rules;
+    this.persons = persons;
+    this.actors = actors;
+    this.visibility = visibility;
+    this.json = json;
+  }
+
+  /**
+   * Whether the current user may see this mention. Mentions have no owner yet, so with listening
+   * access every mention is visible; the question is asked here so the owner can come later.
+   */
+  boolean visible(Mentions.Mention m) {
+    return visibility.canSee(actors.current(), TYPE, null);
+  }
+
+  /** The mention by id, or not found when it does not exist or is not visible. */
+  Mentions.Mention get(long id) {
+    return mentions
+        .find(id)
+        .filter(this::visible)
+        .orElseThrow(() -> new NotFoundException("mention", id));
+  }
+
+  /** A page of visible mentions. */
+  Mentions.MentionPage page(MentionFilter filter, int page, int size) {
+    Mentions.MentionPage p = mentions.page(filter, page, size);
+    return new Mentions.MentionPage(
+        p.items().stream().filter(this::visible).toList(), p.total(), p.page(), p.size());
+  }
+
+  List<MentionJson> json(List<Mentions.Mention> list) {
+    Lookup lookup = new Lookup();
+    return list.stream().map(m -> json(m, lookup)).toList();
+  }
+
+  MentionJson json(Mentions.Mention m) {
+    return json(m, new Lookup());
+  }
+
+  List<Card> cards(List<Mentions.Mention> list) {
+    Lookup lookup = new Lookup();
+    return list.stream().map(m -> card(m, lookup)).toList();
+  }
+
+  /** Cards of the visible mentions among these ids, by id. */
+  Map<Long, Card> cardsById(List<Long> ids) {
+    Map<Long, Card> out = new HashMap<>();
+    cards(mentions.byIds(ids).stream().filter(this::visible).toList())
+        .forEach(c -> out.put(c.mention().id(), c));
+    return out;
+  }
+
+  Card card(Mentions.Mention m) {
+    return card(m, new Lookup());
+  }
+
+  /** The mentions' readings without the viewer's person lookup (for the timeline's badges). */
+  List<PostReadings.Read> readings(List<Mentions.Mention> list) {
+    Lookup lookup = new Lookup();
+    return list.stream()
+        .map(
+            m -> {
+              JsonNode spans = tree(m.spans(), true);
+              return PostReadings.read(
+                  m.text(), tree(m.readings(), false), spans, lookup.rules(m, spans));
+            })
+        .toList();
+  }
+
+  private MentionJson json(Mentions.Mention m, Lookup lookup) {
+    JsonNode spans = tree(m.spans(), true);
+    PersonLink person = lookup.person(m.personId());
+    return new MentionJson(
+        m.id(),
+        m.network(),
+        m.nativeId(),
+        m.authorHandle(),
+        m.authorDisplayName(),
+        m.authorProfileUrl(),
+        person == null ? null : person.id(),
+        m.text(),
+        m.url(),
+        m.createdAt(),
+        m.language(),
+        m.capturedAt(),
+        m.ruleIdList(),
+        lookup.rules(m, spans),
+        spans,
+        tree(m.readings(), false),
+        new Links(
+            "/api/v1/mentions/" + m.id(),
+            "/listening/mentions/" + m.id(),
+            person == null ? null : "/api/v1/persons/" + person.id()));
+  }
+
+  private Card card(Mentions.Mention m, Lookup lookup) {
+    JsonNode spans = tree(m.spans(), true);
+    PostReadings.Read read =
+        PostReadings.read(m.text(), tree(m.readings(), false), spans, lookup.rules(m, spans));
+    return new Card(
+        m,
+        m.authorDisplayName() != null && !m.authorDisplayName().isBlank()
+            ? m.authorDisplayName()
+            : m.authorHandle(),
+        lookup.person(m.personId()),
+        read,
+        "/listening/mentions/" + m.id());
+  }
+
+  /** Stored JSON as a tree; a value that does not parse becomes an empty object or array. */
+  private JsonNode tree(String stored, boolean array) {
+    try {
+      JsonNode n = stored == null ? null : json.readTree(stored);
+      if (n != null && (array ? n.isArray() : n.isObject())) {
+        return n;
+      }
+    } catch (RuntimeException e) {
+      // fall through: an unreadable value shows as empty rather than failing the page
+    }
+    return array ? JsonNodeFactory.instance.arrayNode() : JsonNodeFactory.instance.objectNode();
+  }
+
+  /** Per-request caches of rule names and persons, so a page asks once per rule and person. */
+  private final class Lookup {
+    private Map<String, String> ruleNames;
+    private final Map<Long, Optional<PersonLink>> people = new HashMap<>();
+
+    List<PostReadings.RuleRef> rules(Mentions.Mention m, JsonNode spans) {
+      if (ruleNames == null) {
+        ruleNames = new HashMap<>();
+        rules.all().forEach(r -> ruleNames.put(Long.toString(r.id()), r.name()));
+      }
+      return m.ruleIdList().stream()
+          .map(
+              id ->
+                  new PostReadings.RuleRef(
+                      id,
+                      ruleNames.getOrDefault(id, "rule " + id + " (deleted)"),
+                      PostReadings.terms(m.text(), spans, id)))
+          .toList();
+    }
+
+    PersonLink person(Long id) {
+      if (id == null) {
+        return null;
+      }
+      return people
+          .computeIfAbsent(
+              id,
+              k -> {
+                PersonId current = persons.current(new PersonId(k));
+                return persons.find(current).map(MentionViews::link);
+              })
+          .orElse(null);
+    }
+  }
+
+  private static PersonLink link(PersonSummary p) {
+    return new PersonLink(p.id().value(), p.name(), "/persons/" + p.id().value());
+  }
+}
