@@ -44,6 +44,11 @@ final class EngineClassifier implements PostClassifier {
     return RuleParser.parse(toQuery(text));
   }
 
+  /** Where the grouping the engine reads may differ from what the rule's author meant. */
+  static List<String> warnings(String text) {
+    return RuleParser.warnings(toQuery(text)).stream().map(w -> w.message()).toList();
+  }
+
   static String toQuery(String text) {
     if (text == null || text.indexOf(',') < 0 || text.indexOf('"') >= 0 || text.indexOf('(') >= 0) {
       return text;
