@@ -137,16 +137,17 @@ class AccountImport implements ImportKind {
       for (FieldError problem : draft.problems()) {
         row.reject(problem.field().replaceAll("\\[\\d+]$", ""), problem.reason());
       }
-      Long creator = ownersOf.creator();
+      // a new account belongs to the row's owner_id, else the import's owner, else the importer
+      Long newOwner = row.newOwner != null ? row.newOwner : ownersOf.creator();
       ownersOf
           .checkCached(
               Visible.ACCOUNT,
-              draft.ownerUserId(),
-              old == null ? creator : old.ownerUserId(),
+              row.number("owner_id"),
+              old == null ? newOwner : old.ownerUserId(),
               ownerChecks)
           .forEach(problem -> row.reject("owner_id", problem.reason()));
       if (old == null && draft.ownerUserId() == null) {
-        draft = draft.withOwner(creator);
+        draft = draft.withOwner(newOwner);
       }
       if (row.isRejected()) {
         continue;

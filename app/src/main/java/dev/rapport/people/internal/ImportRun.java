@@ -184,13 +184,8 @@ final class ImportRun {
         columns.put(plan[i], header.get(i).strip());
       }
     }
-    if (request.owner() != null
-        && (values.get("owner_id") == null || values.get("owner_id").isBlank())) {
-      // the import's chosen owner, for rows that name none
-      values.put("owner_id", request.owner().toString());
-      columns.putIfAbsent("owner_id", "owner");
-    }
     ImportRow r = new ImportRow(row.number(), values, columns);
+    r.newOwner = request.owner();
     values.forEach(
         (field, value) -> {
           int max = kind.fields().get(field);

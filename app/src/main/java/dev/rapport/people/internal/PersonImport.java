@@ -166,11 +166,14 @@ class PersonImport implements ImportKind {
         String base = problem.field().replaceAll("\\[\\d+]$", "");
         row.reject(DRAFT_TO_FIELD.getOrDefault(base, base), problem.reason());
       }
-      Long creator = owners.creator();
-      Long owner = row.number("owner_id");
+      // a new person belongs to the row's owner_id, else the import's owner, else the importer
+      Long newOwner = row.newOwner != null ? row.newOwner : owners.creator();
       owners
           .checkCached(
-              Visible.PERSON, owner, old == null ? creator : old.ownerUserId(), ownerChecks)
+              Visible.PERSON,
+              row.number("owner_id"),
+              old == null ? newOwner : old.ownerUserId(),
+              ownerChecks)
           .forEach(problem -> row.reject("owner_id", problem.reason()));
       if (row.isRejected()) {
         continue;
@@ -178,8 +181,7 @@ class PersonImport implements ImportKind {
       // only a row that will be stored may create the account it points to
       PersonDraft draft = draft(row, old, account(row, domainAccounts, dry, now));
       if (old == null && draft.ownerUserId() == null) {
-        // the import's chosen owner arrives as the row's owner_id; otherwise the importing user
-        draft = draft.withOwner(creator);
+        draft = draft.withOwner(newOwner);
       }
       if (old == null) {
         creates.add(new PersonStore.NewPerson(dry ? 0 : this.ids.nextPerson(), draft));

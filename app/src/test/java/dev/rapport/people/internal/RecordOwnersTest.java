@@ -98,6 +98,9 @@ class RecordOwnersTest {
     importCsv(importer, csv2, teammate.id());
     assertThat(ownerByEmail("mine." + run + "@imp.example")).isEqualTo(importer.id());
     assertThat(ownerByEmail("theirs." + run + "@imp.example")).isEqualTo(teammate.id());
+    // the import's owner is for new persons: an update leaves the owner as it was
+    importCsv(importer, csv.replace("Imp,Mine", "Imp,Again"), teammate.id());
+    assertThat(ownerByEmail("mine." + run + "@imp.example")).isEqualTo(importer.id());
   }
 
   @Test
