@@ -18,6 +18,7 @@ import dev.rapport.access.Role;
 import dev.rapport.people.PersonId;
 import dev.rapport.support.AccessFixtures;
 import dev.rapport.support.PersistenceTest;
+import dev.rapport.support.TestRecords;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import org.springframework.web.context.WebApplicationContext;
 class LifecycleWebTest {
 
   @Autowired AccessFixtures fixtures;
+  @Autowired TestRecords records;
 
   @BeforeEach
   void signInAsRoleUsers() {
@@ -71,7 +73,7 @@ class LifecycleWebTest {
       assertThat(lifecycle.activeModel().id()).isEqualTo(funnel.id());
 
       long circleStage = model("circle").stages().get(0).id();
-      long person = LifecycleTest.newPerson().value();
+      long person = records.person().value();
       mvc.perform(
               post("/api/v1/persons/{id}/stages", person)
                   .with(SALES)
@@ -93,7 +95,7 @@ class LifecycleWebTest {
   void renamingReorderingAndAddingStagesKeepsEveryHistoryRow() throws Exception {
     LifecycleModel before = lifecycle.activeModel();
     LifecycleModel hoe = model("hierarchy-of-effects");
-    PersonId person = LifecycleTest.newPerson();
+    PersonId person = records.person();
     long line = lifecycle.productLines().get(0).id();
     try {
       mvc.perform(post("/api/v1/lifecycle/models/{id}/activate", hoe.id()).with(ADMIN))
@@ -178,7 +180,7 @@ class LifecycleWebTest {
 
   @Test
   void movesThroughTheApiNameTheRefusedFieldAndRespectPermissions() throws Exception {
-    long person = LifecycleTest.newPerson().value();
+    long person = records.person().value();
     long stage = lifecycle.activeModel().stages().get(0).id();
     long line = lifecycle.productLines().get(0).id();
     mvc.perform(
@@ -239,7 +241,7 @@ class LifecycleWebTest {
         .andExpect(content().string(containsString("Hierarchy of effects")))
         .andExpect(content().string(containsString("Add a stage")));
 
-    PersonId person = LifecycleTest.newPerson();
+    PersonId person = records.person();
     long stage = lifecycle.activeModel().stages().get(0).id();
     long line = lifecycle.productLines().get(0).id();
     mvc.perform(

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dev.rapport.access.Role;
 import dev.rapport.support.AccessFixtures;
 import dev.rapport.support.PersistenceTest;
+import dev.rapport.support.TestRecords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,12 +66,13 @@ class HostileTouchpointPostsTest {
   @Autowired WebApplicationContext context;
   @Autowired ObjectMapper json;
   @Autowired JdbcClient jdbc;
+  @Autowired TestRecords records;
 
   @Test
   void everyHostilePostIsStoredOrRefusedNamingAFieldNeverAServerError() throws Exception {
     MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     Random random = new Random(20261123L);
-    long person = TimelineTest.newId();
+    long person = records.person().value();
     int created = 0;
     int refused = 0;
     for (int i = 0; i < CASES; i++) {

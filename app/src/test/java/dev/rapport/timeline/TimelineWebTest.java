@@ -15,6 +15,7 @@ import dev.rapport.access.Role;
 import dev.rapport.people.PersonId;
 import dev.rapport.support.AccessFixtures;
 import dev.rapport.support.PersistenceTest;
+import dev.rapport.support.TestRecords;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import org.springframework.web.context.WebApplicationContext;
 class TimelineWebTest {
 
   @Autowired AccessFixtures fixtures;
+  @Autowired TestRecords records;
 
   @BeforeEach
   void signInAsRoleUsers() {
@@ -50,7 +52,7 @@ class TimelineWebTest {
 
   @Test
   void billingPostsAnInvoiceOnceAndReadsItBack() throws Exception {
-    long account = TimelineTest.newId();
+    long account = records.account().value();
     String invoice =
         """
         {"kind": "invoice", "channel": "billing", "direction": "out",
@@ -89,7 +91,7 @@ class TimelineWebTest {
 
   @Test
   void badPostsAreRefusedWithProblemDetailsNamingEachField() throws Exception {
-    long person = TimelineTest.newId();
+    long person = records.person().value();
     mvc.perform(
             post("/api/v1/persons/{id}/touchpoints", person)
                 .with(SUPPORT)
@@ -144,7 +146,7 @@ class TimelineWebTest {
 
   @Test
   void theFragmentRendersTouchpointsAsTextNeverAsHtml() throws Exception {
-    PersonId person = new PersonId(TimelineTest.newId());
+    PersonId person = records.person();
     timeline.append(
         NewTouchpoint.of(
             person,
@@ -189,7 +191,7 @@ class TimelineWebTest {
     mvc.perform(get("/timeline/persons/{id}", person.value()).param("kind", "note").with(VIEWER))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("1 touchpoint<")));
-    mvc.perform(get("/timeline/accounts/{id}", TimelineTest.newId()).with(VIEWER))
+    mvc.perform(get("/timeline/accounts/{id}", records.account().value()).with(VIEWER))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Nothing here yet")));
     mvc.perform(get("/timeline/persons/{id}", person.value()).param("kind", "fax").with(VIEWER))

@@ -13,6 +13,7 @@ import dev.rapport.lifecycle.StageCount;
 import dev.rapport.lifecycle.StageOwner;
 import dev.rapport.lifecycle.StageSpell;
 import dev.rapport.people.PersonId;
+import dev.rapport.people.RecordAccess;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.JsonBody;
 import java.time.Instant;
@@ -42,12 +43,19 @@ class LifecycleApi {
   private final LifecycleAdmin admin;
   private final Actors actors;
   private final ObjectMapper json;
+  private final RecordAccess records;
 
-  LifecycleApi(Lifecycle lifecycle, LifecycleAdmin admin, Actors actors, ObjectMapper json) {
+  LifecycleApi(
+      Lifecycle lifecycle,
+      LifecycleAdmin admin,
+      Actors actors,
+      ObjectMapper json,
+      RecordAccess records) {
     this.lifecycle = lifecycle;
     this.admin = admin;
     this.actors = actors;
     this.json = json;
+    this.records = records;
   }
 
   @GetMapping("/lifecycle/models")
@@ -122,6 +130,7 @@ class LifecycleApi {
   @PreAuthorize("@access.allows('LIFECYCLE_READ')")
   PersonStages stages(@PathVariable long id) {
     PersonId person = person(id);
+    records.requireVisiblePerson(person);
     return new PersonStages(
         id,
         lifecycle.currentStages(person),
@@ -131,7 +140,9 @@ class LifecycleApi {
   @GetMapping("/persons/{id}/stages/spells")
   @PreAuthorize("@access.allows('LIFECYCLE_READ')")
   List<StageSpell> spells(@PathVariable long id, @RequestParam long productLineId) {
-    return lifecycle.spells(person(id), productLineId, Instant.now());
+    PersonId person = person(id);
+    records.requireVisiblePerson(person);
+    return lifecycle.spells(person, productLineId, Instant.now());
   }
 
   @PostMapping(path = "/persons/{id}/stages", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -139,6 +150,7 @@ class LifecycleApi {
   @PreAuthorize("@access.allows('LIFECYCLE_WRITE')")
   ChangeView move(@PathVariable long id, @RequestBody(required = false) String body) {
     PersonId person = person(id);
+    records.requireChangeablePerson(person);
     JsonBody in = JsonBody.parse(json, body, Set.of("productLineId", "stageId", "why"));
     Long productLine = in.id("productLineId", true);
     Long stage = in.id("stageId", true);

@@ -8,6 +8,7 @@ import dev.rapport.lifecycle.Lifecycle;
 import dev.rapport.lifecycle.StageChange;
 import dev.rapport.lifecycle.StageOwner;
 import dev.rapport.people.PersonId;
+import dev.rapport.people.RecordAccess;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.NotFoundException;
 import java.time.Duration;
@@ -38,17 +39,33 @@ class LifecycleWeb {
         .body(e.getMessage());
   }
 
+  /** A record missing or hidden from the user: 404, the same answer as for the record itself. */
+  @org.springframework.web.bind.annotation.ExceptionHandler(
+      dev.rapport.shared.NotFoundException.class)
+  org.springframework.http.ResponseEntity<String> notFound(dev.rapport.shared.NotFoundException e) {
+    return org.springframework.http.ResponseEntity.status(
+            org.springframework.http.HttpStatus.NOT_FOUND)
+        .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+        .body(e.getMessage());
+  }
+
   private final Lifecycle lifecycle;
   private final LifecycleAdmin admin;
   private final Actors actors;
   private final dev.rapport.access.Users users;
+  private final RecordAccess records;
 
   LifecycleWeb(
-      Lifecycle lifecycle, LifecycleAdmin admin, Actors actors, dev.rapport.access.Users users) {
+      Lifecycle lifecycle,
+      LifecycleAdmin admin,
+      Actors actors,
+      dev.rapport.access.Users users,
+      RecordAccess records) {
     this.lifecycle = lifecycle;
     this.admin = admin;
     this.actors = actors;
     this.users = users;
+    this.records = records;
   }
 
   @GetMapping("/settings/lifecycle")
@@ -140,7 +157,9 @@ class LifecycleWeb {
   @GetMapping("/lifecycle/persons/{id}/panel")
   @PreAuthorize("@access.allows('LIFECYCLE_READ')")
   String panel(@PathVariable long id, Model model) {
-    return renderPanel(LifecycleApi.person(id), model);
+    PersonId person = LifecycleApi.person(id);
+    records.requireVisiblePerson(person);
+    return renderPanel(person, model);
   }
 
   @PostMapping("/lifecycle/persons/{id}/panel")
@@ -153,6 +172,7 @@ class LifecycleWeb {
       Model model,
       jakarta.servlet.http.HttpServletResponse response) {
     PersonId person = LifecycleApi.person(id);
+    records.requireChangeablePerson(person);
     try {
       if (productLineId == null || stageId == null) {
         throw InvalidInputException.of(

@@ -15,6 +15,11 @@ record AccountDraft(
     String location,
     Long ownerUserId) {
 
+  /** The same draft with another owner. */
+  AccountDraft withOwner(Long owner) {
+    return new AccountDraft(name, domains, industry, employees, location, owner);
+  }
+
   AccountDraft {
     name = Fields.clean(name);
     industry = Fields.clean(industry);

@@ -41,7 +41,10 @@ class AccountImport implements ImportKind {
   private final AuditLog audit;
   private final Visible visible;
 
-  AccountImport(AccountStore accounts, Ids ids, AuditLog audit, Visible visible) {
+  private final Owners ownersOf;
+
+  AccountImport(AccountStore accounts, Ids ids, AuditLog audit, Visible visible, Owners owners) {
+    this.ownersOf = owners;
     this.accounts = accounts;
     this.ids = ids;
     this.audit = audit;
@@ -66,6 +69,7 @@ class AccountImport implements ImportKind {
   @Override
   public Counts apply(
       List<ImportRow> rows, String dedupeKey, boolean dry, Map<String, Integer> keys) {
+    Map<Long, List<FieldError>> ownerChecks = new java.util.HashMap<>();
     Set<String> domains = new LinkedHashSet<>();
     Set<Long> idSet = new LinkedHashSet<>();
     for (ImportRow row : rows) {
@@ -132,6 +136,18 @@ class AccountImport implements ImportKind {
       AccountDraft draft = draft(row, old);
       for (FieldError problem : draft.problems()) {
         row.reject(problem.field().replaceAll("\\[\\d+]$", ""), problem.reason());
+      }
+      // a new account belongs to the row's owner_id, else the import's owner, else the importer
+      Long newOwner = row.newOwner != null ? row.newOwner : ownersOf.creator();
+      ownersOf
+          .checkCached(
+              Visible.ACCOUNT,
+              row.number("owner_id"),
+              old == null ? newOwner : old.ownerUserId(),
+              ownerChecks)
+          .forEach(problem -> row.reject("owner_id", problem.reason()));
+      if (old == null && draft.ownerUserId() == null) {
+        draft = draft.withOwner(newOwner);
       }
       if (row.isRejected()) {
         continue;

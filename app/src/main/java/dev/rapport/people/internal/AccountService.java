@@ -21,18 +21,32 @@ class AccountService {
   private final AuditLog audit;
   private final Visible visible;
   private final JdbcClient jdbc;
+  private final Owners owners;
 
-  AccountService(AccountStore accounts, Ids ids, AuditLog audit, Visible visible, JdbcClient jdbc) {
+  AccountService(
+      AccountStore accounts,
+      Ids ids,
+      AuditLog audit,
+      Visible visible,
+      JdbcClient jdbc,
+      Owners owners) {
     this.accounts = accounts;
     this.ids = ids;
     this.audit = audit;
     this.visible = visible;
     this.jdbc = jdbc;
+    this.owners = owners;
   }
 
   @Transactional
-  public long create(AccountDraft draft) {
-    check(draft, null);
+  public long create(AccountDraft given) {
+    AccountDraft draft = given;
+    Long defaultOwner = null;
+    if (given.ownerUserId() == null) {
+      defaultOwner = owners.creator();
+      draft = given.withOwner(defaultOwner);
+    }
+    check(draft, null, defaultOwner);
     long id = ids.nextAccount();
     accounts.insert(id, draft, Instant.now());
     audit.record(Visible.ACCOUNT, id, AuditLog.Action.CREATE, null, draft);
@@ -42,7 +56,7 @@ class AccountService {
   @Transactional
   public Account update(long id, AccountDraft draft) {
     Account old = get(id);
-    check(draft, id);
+    check(draft, id, old.ownerUserId());
     accounts.update(id, draft, Instant.now());
     audit.record(Visible.ACCOUNT, id, AuditLog.Action.UPDATE, old.draft(), draft);
     return get(id);
@@ -78,8 +92,10 @@ class AccountService {
     return accounts.page(query, visible.owners(Visible.ACCOUNT));
   }
 
-  private void check(AccountDraft draft, Long self) {
+  /** The draft's problems, and whether the actor may make its owner the owner (unless kept). */
+  private void check(AccountDraft draft, Long self, Long keptOwner) {
     List<FieldError> errors = new ArrayList<>(draft.problems());
+    owners.check(Visible.ACCOUNT, draft.ownerUserId(), keptOwner, errors);
     Map<String, Long> owners = accounts.owningAccounts(draft.domains());
     for (int i = 0; i < draft.domains().size(); i++) {
       Long owner = owners.get(draft.domains().get(i));

@@ -29,6 +29,7 @@ class IdentityResolution implements SocialIdentities {
   private final MergeProposals proposals;
   private final Ids ids;
   private final AuditLog audit;
+  private final Owners owners;
 
   IdentityResolution(
       IdentityStore identities,
@@ -36,13 +37,15 @@ class IdentityResolution implements SocialIdentities {
       PersonService personService,
       MergeProposals proposals,
       Ids ids,
-      AuditLog audit) {
+      AuditLog audit,
+      Owners owners) {
     this.identities = identities;
     this.persons = persons;
     this.personService = personService;
     this.proposals = proposals;
     this.ids = ids;
     this.audit = audit;
+    this.owners = owners;
   }
 
   @Override
@@ -105,7 +108,7 @@ class IdentityResolution implements SocialIdentities {
       String u = d.urlKey() == null ? null : "u\u0000" + d.urlKey();
       boolean alone = uses.get(h) == 1 && (u == null || uses.get(u) == 1);
       if (alone && !known.contains(h) && (u == null || !known.contains(u))) {
-        personDrafts[i] = draftFor(d, null);
+        personDrafts[i] = draftFor(d, null).withOwner(owners.forListening());
         // a draft with problems goes the single way, which refuses it as it always did
         if (personDrafts[i].problems().isEmpty()) {
           fresh.add(i);

@@ -38,7 +38,8 @@ class ImportApi {
   @Operation(
       summary =
           "Start an import. Parameters: file, kind (persons|accounts), dedupeKey (email|id or"
-              + " domain|id), dryRun, and map.<column>=<field or ignore> for each column to map")
+              + " domain|id), dryRun, owner (user id of new records without owner_id; default"
+              + " the importing user), and map.<column>=<field or ignore> for each column")
   ResponseEntity<ImportJobs.Status> start(
       @RequestPart("file") MultipartFile file, @RequestParam Map<String, String> params)
       throws IOException {
@@ -66,8 +67,17 @@ class ImportApi {
             mapping.put(k.substring(4), v);
           }
         });
+    Long owner = null;
+    String rawOwner = params.get("owner");
+    if (rawOwner != null && !rawOwner.isBlank()) {
+      try {
+        owner = Long.parseLong(rawOwner.strip());
+      } catch (NumberFormatException e) {
+        throw InvalidInputException.of("owner", "must be a user id, was '" + rawOwner + "'");
+      }
+    }
     return new ImportJobs.Request(
-        kind, key, dry.equals("true") || dry.equals("on"), mapping, fileName);
+        kind, key, dry.equals("true") || dry.equals("on"), mapping, fileName, owner);
   }
 
   @GetMapping

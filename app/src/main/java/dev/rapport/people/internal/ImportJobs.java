@@ -35,11 +35,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ImportJobs {
 
-  /** What to import: kind (persons, accounts), dedupe key, dry run, and column to field mapping. */
+  /**
+   * What to import: kind (persons, accounts), dedupe key, dry run, column to field mapping, and the
+   * owner of new records whose row names none (null: the importing user).
+   */
   public record Request(
-      String kind, String dedupeKey, boolean dryRun, Map<String, String> mapping, String fileName) {
+      String kind,
+      String dedupeKey,
+      boolean dryRun,
+      Map<String, String> mapping,
+      String fileName,
+      Long owner) {
     public Request {
       mapping = mapping == null ? Map.of() : Map.copyOf(mapping);
+    }
+
+    public Request(
+        String kind,
+        String dedupeKey,
+        boolean dryRun,
+        Map<String, String> mapping,
+        String fileName) {
+      this(kind, dedupeKey, dryRun, mapping, fileName, null);
     }
   }
 
@@ -78,6 +95,7 @@ public class ImportJobs {
   private final JdbcClient jdbc;
   private final ImportRun.Parts parts;
   private final Actors actors;
+  private final Owners owners;
   private final ExecutorService executor =
       new DelegatingSecurityContextExecutorService(
           Executors.newSingleThreadExecutor(
@@ -93,9 +111,11 @@ public class ImportJobs {
       PlatformTransactionManager transactions,
       PersonImport persons,
       AccountImport accounts,
-      Actors actors) {
+      Actors actors,
+      Owners owners) {
     this.jdbc = jdbc;
     this.actors = actors;
+    this.owners = owners;
     this.parts =
         new ImportRun.Parts(
             jdbc,
@@ -113,6 +133,15 @@ public class ImportJobs {
     if (!kind.dedupeKeys().contains(request.dedupeKey())) {
       throw InvalidInputException.of(
           "dedupeKey", "for " + request.kind() + " use one of " + kind.dedupeKeys());
+    }
+    List<InvalidInputException.FieldError> ownerErrors = new java.util.ArrayList<>();
+    owners.check(
+        request.kind().equals("accounts") ? Visible.ACCOUNT : Visible.PERSON,
+        request.owner(),
+        owners.creator(),
+        ownerErrors);
+    if (!ownerErrors.isEmpty()) {
+      throw InvalidInputException.of("owner", ownerErrors.get(0).reason());
     }
     request
         .mapping()

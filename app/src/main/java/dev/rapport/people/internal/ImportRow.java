@@ -15,6 +15,9 @@ final class ImportRow {
   private final Map<String, String> columns;
   final List<Problem> problems = new ArrayList<>();
 
+  /** The owner of the record this row creates when the row names none: the import's choice. */
+  Long newOwner;
+
   ImportRow(int number, Map<String, String> values, Map<String, String> columns) {
     this.number = number;
     this.values = values;

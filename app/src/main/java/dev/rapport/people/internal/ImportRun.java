@@ -185,6 +185,7 @@ final class ImportRun {
       }
     }
     ImportRow r = new ImportRow(row.number(), values, columns);
+    r.newOwner = request.owner();
     values.forEach(
         (field, value) -> {
           int max = kind.fields().get(field);

@@ -44,6 +44,21 @@ record PersonDraft(
     return List.copyOf(out);
   }
 
+  /** The same draft with another owner. */
+  PersonDraft withOwner(Long owner) {
+    return new PersonDraft(
+        firstName,
+        lastName,
+        emails,
+        phones,
+        title,
+        accountId,
+        owner,
+        tags,
+        mayContact,
+        consentBasis);
+  }
+
   String fullName() {
     String n = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName));
     n = n.strip();

@@ -70,6 +70,7 @@ class PersonImport implements ImportKind {
   private final Visible visible;
   private final ApplicationEventPublisher events;
   private final MergeProposals proposals;
+  private final Owners owners;
 
   PersonImport(
       PersonStore persons,
@@ -78,7 +79,8 @@ class PersonImport implements ImportKind {
       AuditLog audit,
       Visible visible,
       ApplicationEventPublisher events,
-      MergeProposals proposals) {
+      MergeProposals proposals,
+      Owners owners) {
     this.persons = persons;
     this.accounts = accounts;
     this.ids = ids;
@@ -86,6 +88,7 @@ class PersonImport implements ImportKind {
     this.visible = visible;
     this.events = events;
     this.proposals = proposals;
+    this.owners = owners;
   }
 
   @Override
@@ -106,6 +109,7 @@ class PersonImport implements ImportKind {
   @Override
   public Counts apply(
       List<ImportRow> rows, String dedupeKey, boolean dry, Map<String, Integer> keys) {
+    Map<Long, List<FieldError>> ownerChecks = new java.util.HashMap<>();
     Set<String> emails = new LinkedHashSet<>();
     Set<Long> ids = new LinkedHashSet<>();
     Set<String> domains = new LinkedHashSet<>();
@@ -162,11 +166,23 @@ class PersonImport implements ImportKind {
         String base = problem.field().replaceAll("\\[\\d+]$", "");
         row.reject(DRAFT_TO_FIELD.getOrDefault(base, base), problem.reason());
       }
+      // a new person belongs to the row's owner_id, else the import's owner, else the importer
+      Long newOwner = row.newOwner != null ? row.newOwner : owners.creator();
+      owners
+          .checkCached(
+              Visible.PERSON,
+              row.number("owner_id"),
+              old == null ? newOwner : old.ownerUserId(),
+              ownerChecks)
+          .forEach(problem -> row.reject("owner_id", problem.reason()));
       if (row.isRejected()) {
         continue;
       }
       // only a row that will be stored may create the account it points to
       PersonDraft draft = draft(row, old, account(row, domainAccounts, dry, now));
+      if (old == null && draft.ownerUserId() == null) {
+        draft = draft.withOwner(newOwner);
+      }
       if (old == null) {
         creates.add(new PersonStore.NewPerson(dry ? 0 : this.ids.nextPerson(), draft));
       } else {

@@ -29,6 +29,7 @@ class PersonService {
   private final ApplicationEventPublisher events;
   private final MergeProposals proposals;
   private final JdbcClient jdbc;
+  private final Owners owners;
 
   PersonService(
       PersonStore persons,
@@ -38,7 +39,8 @@ class PersonService {
       Visible visible,
       ApplicationEventPublisher events,
       MergeProposals proposals,
-      JdbcClient jdbc) {
+      JdbcClient jdbc,
+      Owners owners) {
     this.persons = persons;
     this.accounts = accounts;
     this.ids = ids;
@@ -47,6 +49,7 @@ class PersonService {
     this.events = events;
     this.proposals = proposals;
     this.jdbc = jdbc;
+    this.owners = owners;
   }
 
   @Transactional
@@ -62,8 +65,16 @@ class PersonService {
    */
   @Transactional
   public PersonId createUnproposed(
-      PersonDraft draft, PersonCreated.Origin origin, Network network) {
-    check(draft, null);
+      PersonDraft given, PersonCreated.Origin origin, Network network) {
+    PersonDraft draft = given;
+    Long defaultOwner = null;
+    if (given.ownerUserId() == null) {
+      // nobody named an owner: the creating user, or listening's default owner
+      defaultOwner =
+          origin == PersonCreated.Origin.LISTENING ? owners.forListening() : owners.creator();
+      draft = given.withOwner(defaultOwner);
+    }
+    check(draft, null, defaultOwner);
     long id = ids.nextPerson();
     persons.insertAll(List.of(new PersonStore.NewPerson(id, draft)), Instant.now());
     audit.record(Visible.PERSON, id, AuditLog.Action.CREATE, null, draft);
@@ -93,7 +104,7 @@ class PersonService {
       throw InvalidInputException.of(
           "id", "person " + id + " was merged into " + old.mergedInto() + "; change that person");
     }
-    check(draft, id);
+    check(draft, id, old.ownerUserId());
     persons.update(id, draft, Instant.now());
     audit.record(Visible.PERSON, id, AuditLog.Action.UPDATE, old.draft(), draft);
     proposals.proposeFor(id);
@@ -134,8 +145,10 @@ class PersonService {
     return persons.page(query, visible.owners(Visible.PERSON));
   }
 
-  private void check(PersonDraft draft, Long self) {
+  /** The draft's problems, and whether the actor may make its owner the owner (unless kept). */
+  private void check(PersonDraft draft, Long self, Long keptOwner) {
     List<FieldError> errors = new ArrayList<>(draft.problems());
+    owners.check(Visible.PERSON, draft.ownerUserId(), keptOwner, errors);
     Map<String, Long> owners = persons.owningPersons(draft.emails());
     for (int i = 0; i < draft.emails().size(); i++) {
       Long owner = owners.get(draft.emails().get(i));

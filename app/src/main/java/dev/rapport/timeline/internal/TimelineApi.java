@@ -3,6 +3,7 @@ package dev.rapport.timeline.internal;
 import dev.rapport.access.Actors;
 import dev.rapport.people.AccountId;
 import dev.rapport.people.PersonId;
+import dev.rapport.people.RecordAccess;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.JsonBody;
 import dev.rapport.timeline.Direction;
@@ -63,11 +64,13 @@ class TimelineApi {
   private final Timeline timeline;
   private final Actors actors;
   private final ObjectMapper json;
+  private final RecordAccess records;
 
-  TimelineApi(Timeline timeline, Actors actors, ObjectMapper json) {
+  TimelineApi(Timeline timeline, Actors actors, ObjectMapper json, RecordAccess records) {
     this.timeline = timeline;
     this.actors = actors;
     this.json = json;
+    this.records = records;
   }
 
   @GetMapping("/persons/{id}/touchpoints")
@@ -82,6 +85,7 @@ class TimelineApi {
       @RequestParam(required = false) String size,
       @RequestParam(required = false) String sort) {
     PersonId person = new PersonId(positive("id", id));
+    records.requireVisiblePerson(person);
     return PageView.of(
         timeline.forPerson(person, filter(kind, channel, from, to, page, size, sort)));
   }
@@ -98,6 +102,7 @@ class TimelineApi {
       @RequestParam(required = false) String size,
       @RequestParam(required = false) String sort) {
     AccountId account = new AccountId(positive("id", id));
+    records.requireVisibleAccount(account);
     return PageView.of(
         timeline.forAccount(account, filter(kind, channel, from, to, page, size, sort)));
   }
@@ -106,14 +111,18 @@ class TimelineApi {
   @PreAuthorize("@access.allows('TIMELINE_WRITE')")
   ResponseEntity<TouchpointView> appendToPerson(
       @PathVariable long id, @RequestBody(required = false) String body) {
-    return append(new PersonId(positive("id", id)), null, body);
+    PersonId person = new PersonId(positive("id", id));
+    records.requireChangeablePerson(person);
+    return append(person, null, body);
   }
 
   @PostMapping(path = "/accounts/{id}/touchpoints", consumes = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("@access.allows('TIMELINE_WRITE')")
   ResponseEntity<TouchpointView> appendToAccount(
       @PathVariable long id, @RequestBody(required = false) String body) {
-    return append(null, new AccountId(positive("id", id)), body);
+    AccountId account = new AccountId(positive("id", id));
+    records.requireChangeableAccount(account);
+    return append(null, account, body);
   }
 
   private ResponseEntity<TouchpointView> append(PersonId person, AccountId account, String body) {
@@ -145,6 +154,13 @@ class TimelineApi {
       source = new SourceRef(src.text("type", true), src.text("id", true), src.text("url", false));
     }
     in.throwIfInvalid();
+    // the body may name a second record: it must be one the caller may change too
+    if (person == null && otherPerson != null) {
+      records.requireChangeablePerson(new PersonId(otherPerson));
+    }
+    if (account == null && otherAccount != null) {
+      records.requireChangeableAccount(new AccountId(otherAccount));
+    }
     NewTouchpoint touchpoint =
         new NewTouchpoint(
             person != null ? person : otherPerson == null ? null : new PersonId(otherPerson),

@@ -4,6 +4,7 @@ import dev.rapport.access.Actor;
 import dev.rapport.access.Actors;
 import dev.rapport.people.AccountId;
 import dev.rapport.people.PersonId;
+import dev.rapport.people.RecordAccess;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.timeline.NewTouchpoint;
 import dev.rapport.timeline.SourceRef;
@@ -44,17 +45,29 @@ class TimelineWeb {
         .body(e.getMessage());
   }
 
+  /** A record missing or hidden from the user: 404, the same answer as for the record itself. */
+  @org.springframework.web.bind.annotation.ExceptionHandler(
+      dev.rapport.shared.NotFoundException.class)
+  org.springframework.http.ResponseEntity<String> notFound(dev.rapport.shared.NotFoundException e) {
+    return org.springframework.http.ResponseEntity.status(
+            org.springframework.http.HttpStatus.NOT_FOUND)
+        .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+        .body(e.getMessage());
+  }
+
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final Timeline timeline;
   private final Actors actors;
   private final BadgeStore badges;
+  private final RecordAccess records;
 
-  TimelineWeb(Timeline timeline, Actors actors, BadgeStore badges) {
+  TimelineWeb(Timeline timeline, Actors actors, BadgeStore badges, RecordAccess records) {
     this.timeline = timeline;
     this.actors = actors;
     this.badges = badges;
+    this.records = records;
   }
 
   @GetMapping("/timeline/persons/{id}")
@@ -65,6 +78,7 @@ class TimelineWeb {
       @RequestParam(required = false) String page,
       Model model) {
     PersonId person = new PersonId(positive(id));
+    records.requireVisiblePerson(person);
     return render(
         "persons", id, timeline.forPerson(person, filter(kind, page)), kind, model, null, null);
   }
@@ -77,6 +91,7 @@ class TimelineWeb {
       @RequestParam(required = false) String page,
       Model model) {
     AccountId account = new AccountId(positive(id));
+    records.requireVisibleAccount(account);
     return render(
         "accounts", id, timeline.forAccount(account, filter(kind, page)), kind, model, null, null);
   }
@@ -86,6 +101,7 @@ class TimelineWeb {
   String notePerson(
       @PathVariable long id, @RequestParam(required = false) String text, Model model) {
     PersonId person = new PersonId(positive(id));
+    records.requireChangeablePerson(person);
     String error = note(person, null, text);
     return render(
         "persons",
@@ -102,6 +118,7 @@ class TimelineWeb {
   String noteAccount(
       @PathVariable long id, @RequestParam(required = false) String text, Model model) {
     AccountId account = new AccountId(positive(id));
+    records.requireChangeableAccount(account);
     String error = note(null, account, text);
     return render(
         "accounts",

@@ -7,7 +7,9 @@ import dev.rapport.access.Actor;
 import dev.rapport.access.AuditLog;
 import dev.rapport.access.RecordVisibility;
 import dev.rapport.access.Role;
+import dev.rapport.access.Users;
 import dev.rapport.shared.NotFoundException;
+import dev.rapport.support.AccessFixtures;
 import dev.rapport.support.PersistenceTest;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +36,14 @@ class VisibilityTest {
   @Autowired ApplicationEventPublisher events;
   @Autowired MergeProposals proposals;
   @Autowired JdbcClient jdbc;
+  @Autowired AccessFixtures access;
+  @Autowired Users users;
 
-  // users 9001, 9002 in team 1; user 9003 in team 2
-  final Map<Long, Long> teamOf = Map.of(9001L, 1L, 9002L, 1L, 9003L, 2L);
+  // real users (owners must exist): sam and a teammate in team 1, a stranger in team 2
+  long sam;
+  long teammate;
+  long stranger;
+  Map<Long, Long> teamOf = Map.of();
   final RecordVisibility teamVisibility =
       (actor, type) ->
           actor.isAdmin()
@@ -49,17 +56,22 @@ class VisibilityTest {
 
   PersonService as(Actor actor) {
     Visible visible = new Visible(() -> actor, teamVisibility);
-    return new PersonService(store, accounts, ids, audit, visible, events, proposals, jdbc);
+    Owners owners = new Owners(() -> actor, teamVisibility, users, "");
+    return new PersonService(store, accounts, ids, audit, visible, events, proposals, jdbc, owners);
   }
 
   @Test
   void aSalesUserCannotReadAPersonPrivateToAnotherTeam() {
     String run = UUID.randomUUID().toString().substring(0, 8);
+    sam = access.user(Role.SALES).id();
+    teammate = access.user(Role.SALES).id();
+    stranger = access.user(Role.SALES).id();
+    teamOf = Map.of(sam, 1L, teammate, 1L, stranger, 2L);
     Actor admin = Actor.SYSTEM;
-    Actor sales = new Actor(9001L, "sam", Set.of(Role.SALES), Set.of(1L));
+    Actor sales = new Actor(sam, "sam", Set.of(Role.SALES), Set.of(1L));
     PersonService asAdmin = as(admin);
-    long ours = asAdmin.create(draft("Ours" + run, 9002L), "test").value();
-    long theirs = asAdmin.create(draft("Theirs" + run, 9003L), "test").value();
+    long ours = asAdmin.create(draft("Ours" + run, teammate), "test").value();
+    long theirs = asAdmin.create(draft("Theirs" + run, stranger), "test").value();
     long nobodys = asAdmin.create(draft("Nobodys" + run, null), "test").value();
 
     PersonService asSales = as(sales);
@@ -68,7 +80,7 @@ class VisibilityTest {
     assertThatThrownBy(() -> asSales.get(theirs))
         .isInstanceOf(NotFoundException.class)
         .hasMessage("person " + theirs + " was not found");
-    assertThatThrownBy(() -> asSales.update(theirs, draft("Changed", 9001L)))
+    assertThatThrownBy(() -> asSales.update(theirs, draft("Changed", sam)))
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> asSales.delete(theirs)).isInstanceOf(NotFoundException.class);
     assertThat(asAdmin.get(theirs).lastName()).isEqualTo("Theirs" + run);
