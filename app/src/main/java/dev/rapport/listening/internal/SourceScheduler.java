@@ -34,6 +34,7 @@ class SourceScheduler implements SmartLifecycle {
   private static final int MAX_IN_FLIGHT = 4;
 
   private final SourceStore store;
+  private final SourceCounts counts;
   private final Ingest ingest;
   private final ObjectMapper json;
   private final ListeningProperties props;
@@ -47,11 +48,13 @@ class SourceScheduler implements SmartLifecycle {
 
   SourceScheduler(
       SourceStore store,
+      SourceCounts counts,
       Ingest ingest,
       ObjectMapper json,
       ListeningProperties props,
       List<Connector> connectors) {
     this.store = store;
+    this.counts = counts;
     this.ingest = ingest;
     this.json = json;
     this.props = props;
@@ -84,6 +87,15 @@ class SourceScheduler implements SmartLifecycle {
       }
     } catch (RuntimeException e) {
       log.warn("listening scheduler tick failed: {}", e.getMessage());
+    }
+  }
+
+  /** Moves the batches' counts rows into their sources' totals (a short transaction each). */
+  void foldCounts() {
+    try {
+      counts.fold();
+    } catch (RuntimeException e) {
+      log.warn("folding source counts failed, trying again later: {}", e.getMessage());
     }
   }
 
@@ -270,6 +282,7 @@ class SourceScheduler implements SmartLifecycle {
       long ms = Math.max(50, props.tick().toMillis());
       ticker.scheduleWithFixedDelay(this::tick, ms, ms, TimeUnit.MILLISECONDS);
     }
+    ticker.scheduleWithFixedDelay(this::foldCounts, 10, 10, TimeUnit.SECONDS);
   }
 
   @Override
