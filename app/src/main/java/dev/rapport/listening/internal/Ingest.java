@@ -108,22 +108,59 @@ class Ingest implements DisposableBean {
   CompletableFuture<IngestOutcome> submit(
       Source source, List<NormalizedPost> posts, List<Rejected> rejected, Duration maxWait)
       throws InterruptedException {
+    Checked checked = check(posts, null);
+    List<Rejected> refused = new ArrayList<>(rejected);
+    refused.addAll(checked.refused());
+    return submitChecked(source, checked.valid(), refused, maxWait);
+  }
+
+  /** Posts validated once: the valid ones (bounded), the refused ones and their field errors. */
+  record Checked(List<NormalizedPost> valid, List<Rejected> refused, List<FieldError> errors) {}
+
+  /**
+   * Validates each post once; a refused post's errors name its place ({@code wheres}, as
+   * "posts[3]", or the post itself when null).
+   */
+  Checked check(List<NormalizedPost> posts, List<String> wheres) {
     Instant now = Instant.now();
     List<NormalizedPost> valid = new ArrayList<>(posts.size());
-    int refused = 0;
-    for (Rejected r : rejected) {
-      deadLetters.record(source.id(), source.name(), r.reason(), r.raw());
-      refused++;
-    }
-    for (NormalizedPost p : posts) {
-      List<FieldError> errors = validator.check(p, "", now);
+    List<Rejected> refused = new ArrayList<>();
+    List<FieldError> all = new ArrayList<>();
+    for (int i = 0; i < posts.size(); i++) {
+      NormalizedPost p = posts.get(i);
+      List<FieldError> errors = validator.check(p, wheres == null ? "" : wheres.get(i), now);
       if (errors.isEmpty()) {
         valid.add(validator.bounded(p));
       } else {
-        deadLetters.record(source.id(), source.name(), describe(errors), p.rawPayload());
-        refused++;
+        refused.add(new Rejected(describe(errors), p.rawPayload()));
+        all.addAll(errors);
       }
     }
+    return new Checked(valid, refused, all);
+  }
+
+  /**
+   * As {@link #accept(Source, List, List, Duration)} for posts already {@link #check checked}: the
+   * refused ones go to the dead-letter list, the valid ones are stored.
+   */
+  IngestOutcome acceptChecked(
+      Source source, List<NormalizedPost> valid, List<Rejected> refused, Duration maxWait)
+      throws InterruptedException {
+    try {
+      return submitChecked(source, valid, refused, maxWait).get();
+    } catch (ExecutionException e) {
+      throw new StoreFailed(e.getCause());
+    }
+  }
+
+  private CompletableFuture<IngestOutcome> submitChecked(
+      Source source, List<NormalizedPost> valid, List<Rejected> rejected, Duration maxWait)
+      throws InterruptedException {
+    for (Rejected r : rejected) {
+      deadLetters.record(source.id(), source.name(), r.reason(), r.raw());
+    }
+    int refused = rejected.size();
+    List<NormalizedPost> posts = valid;
     List<CompletableFuture<IngestQueue.BatchOutcome>> pending = new ArrayList<>();
     for (int from = 0; from < valid.size(); from += batchSize) {
       List<NormalizedPost> chunk = valid.subList(from, Math.min(valid.size(), from + batchSize));
@@ -158,10 +195,6 @@ class Ingest implements DisposableBean {
     return errors.stream()
         .map(e -> e.field() + ": " + e.reason())
         .collect(Collectors.joining("; "));
-  }
-
-  List<FieldError> validate(NormalizedPost post, String where) {
-    return validator.check(post, where, Instant.now());
   }
 
   /**
