@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Starts Rapport: the social CRM application with its API and web UI. */
 @SpringBootApplication
+@org.springframework.scheduling.annotation.EnableAsync
 @ConfigurationPropertiesScan
 public class RapportApplication {
 

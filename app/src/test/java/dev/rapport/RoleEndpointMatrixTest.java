@@ -2,6 +2,7 @@ package dev.rapport;
 
 import static dev.rapport.access.Permission.AUDIT_READ;
 import static dev.rapport.access.Permission.IMPORT_RUN;
+import static dev.rapport.access.Permission.LIFECYCLE_ADMIN;
 import static dev.rapport.access.Permission.LIFECYCLE_READ;
 import static dev.rapport.access.Permission.LISTENING_ADMIN;
 import static dev.rapport.access.Permission.LISTENING_READ;
@@ -161,6 +162,10 @@ class RoleEndpointMatrixTest {
           endpoint("GET", "/api/v1/persons/{person}/stages", NO_BODY, LIFECYCLE_READ),
           endpoint("GET", "/settings/lifecycle", NO_BODY, LIFECYCLE_READ),
           endpoint("GET", "/lifecycle/persons/{person}/panel", NO_BODY, LIFECYCLE_READ),
+          endpoint("GET", "/api/v1/lifecycle/entry", NO_BODY, LIFECYCLE_READ),
+          endpoint("PUT", "/api/v1/lifecycle/entry/manual", "{'enters':true}", LIFECYCLE_ADMIN),
+          endpoint("GET", "/settings/lifecycle/entry", NO_BODY, LIFECYCLE_READ),
+          endpoint("POST", "/settings/lifecycle/entry/manual", "stage=auto", LIFECYCLE_ADMIN),
           // listening
           endpoint("GET", "/api/v1/mentions", NO_BODY, LISTENING_READ),
           endpoint("GET", "/api/v1/sources", NO_BODY, LISTENING_READ),

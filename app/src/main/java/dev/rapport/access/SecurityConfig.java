@@ -52,8 +52,13 @@ class SecurityConfig {
                         "/webjars/**",
                         "/favicon.ico",
                         "/error",
-                        "/actuator/health")
+                        "/actuator/health",
+                        "/actuator/health/liveness",
+                        "/actuator/health/readiness")
                     .permitAll()
+                    // metrics: for an admin (a dedicated scrape user, HTTP Basic)
+                    .requestMatchers("/actuator/prometheus")
+                    .hasRole("ADMIN")
                     // listening webhook: authenticated by the source's own token, checked there
                     .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/ingest")
                     .permitAll()

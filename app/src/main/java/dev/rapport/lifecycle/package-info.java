@@ -5,4 +5,7 @@
  * change is an appended {@link dev.rapport.lifecycle.StageChange} announced as {@link
  * dev.rapport.lifecycle.StageChanged}. Use the {@link dev.rapport.lifecycle.Lifecycle} facade.
  */
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Lifecycle",
+    allowedDependencies = {"people", "timeline", "access", "shared"})
 package dev.rapport.lifecycle;

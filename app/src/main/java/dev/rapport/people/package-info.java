@@ -4,4 +4,7 @@
  * by {@link dev.rapport.people.PersonId} and {@link dev.rapport.people.AccountId} and follow merges
  * through {@link dev.rapport.people.PersonsMerged}.
  */
+@org.springframework.modulith.ApplicationModule(
+    displayName = "People",
+    allowedDependencies = {"access", "shared"})
 package dev.rapport.people;

@@ -91,6 +91,19 @@ public final class JsonBody {
     return v.asString();
   }
 
+  /** true or false; null when absent. */
+  public Boolean bool(String field) {
+    if (!has(field)) {
+      return null;
+    }
+    JsonNode v = node.get(field);
+    if (!v.isBoolean()) {
+      error(field, "must be true or false");
+      return null;
+    }
+    return v.booleanValue();
+  }
+
   public Long id(String field) {
     if (!has(field)) {
       return null;

@@ -25,6 +25,14 @@ public record NewTouchpoint(
     BigDecimal margin,
     String currency) {
 
+  /** The longest summary the timeline keeps; producers cut longer text to this. */
+  public static final int MAX_SUMMARY = 4000;
+
+  /** The text cut to {@link #MAX_SUMMARY} characters, for producers' summaries. */
+  public static String clip(String summary) {
+    return summary.length() > MAX_SUMMARY ? summary.substring(0, MAX_SUMMARY) : summary;
+  }
+
   /** A touchpoint without money. */
   public static NewTouchpoint of(
       PersonId person,

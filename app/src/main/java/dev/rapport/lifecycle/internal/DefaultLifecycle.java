@@ -14,6 +14,10 @@ import dev.rapport.lifecycle.StageSpell;
 import dev.rapport.lifecycle.internal.LifecycleStore.ChangeRow;
 import dev.rapport.people.PersonId;
 import dev.rapport.shared.InvalidInputException;
+import dev.rapport.timeline.NewTouchpoint;
+import dev.rapport.timeline.SourceRef;
+import dev.rapport.timeline.Timeline;
+import dev.rapport.timeline.TouchpointKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,12 +41,15 @@ class DefaultLifecycle implements Lifecycle {
   private final LifecycleStore store;
   private final ApplicationEventPublisher events;
   private final AuditLog audit;
+  private final Timeline timeline;
   private final Clock clock;
 
-  DefaultLifecycle(LifecycleStore store, ApplicationEventPublisher events, AuditLog audit) {
+  DefaultLifecycle(
+      LifecycleStore store, ApplicationEventPublisher events, AuditLog audit, Timeline timeline) {
     this.store = store;
     this.events = events;
     this.audit = audit;
+    this.timeline = timeline;
     this.clock = Clock.systemUTC();
   }
 
@@ -117,9 +124,32 @@ class DefaultLifecycle implements Lifecycle {
             reason,
             null);
     audit.record("stage_change", id, AuditLog.Action.CREATE, null, change);
+    // the history row and its trace on the timeline are stored together or not at all
+    timeline.append(touchpoint(change));
     events.publishEvent(
         new StageChanged(id, person, change.productLine(), change.from(), to, at, by, reason));
     return change;
+  }
+
+  static final String STAGE_SOURCE = "lifecycle.stage_change";
+
+  private static NewTouchpoint touchpoint(StageChange change) {
+    String summary =
+        change.productLine().name()
+            + ": "
+            + (change.from() == null ? "entered " : change.from().name() + " → ")
+            + change.to().name()
+            + (change.why() == null ? "" : " — " + change.why());
+    return NewTouchpoint.of(
+        change.person(),
+        null,
+        TouchpointKind.STAGE_CHANGE,
+        "lifecycle",
+        null,
+        change.at(),
+        change.by().name(),
+        NewTouchpoint.clip(summary),
+        new SourceRef(STAGE_SOURCE, Long.toString(change.id()), null));
   }
 
   @Override

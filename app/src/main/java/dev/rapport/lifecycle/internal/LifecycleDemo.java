@@ -47,6 +47,7 @@ class LifecycleDemo {
     this.store = store;
   }
 
+  // Synchronous on purpose: demo data is loaded whole or not at all, in the demo's transaction.
   @EventListener
   @Transactional
   void on(DemoPeopleLoaded demo) {

@@ -22,6 +22,11 @@ class LifecycleMerges {
     this.audit = audit;
   }
 
+  /**
+   * Synchronous, in the merging transaction, on purpose: a merge is all-or-nothing, so the person
+   * rows, the touchpoints and the stage history move together or not at all. A durable listener
+   * after the commit could leave history on a person that no longer exists.
+   */
   @EventListener
   @Transactional
   void on(PersonsMerged merged) {

@@ -31,8 +31,22 @@ final class EngineClassifier implements PostClassifier {
   private volatile BrandSet brands = BrandSet.NONE;
   private volatile List<String> loaded = List.of();
 
+  /** Per-post time of the matcher and of the readers, for operators; null when not measured. */
+  private final io.micrometer.core.instrument.Timer matchTime;
+
+  private final io.micrometer.core.instrument.Timer readTime;
+
   EngineClassifier(ObjectMapper json) {
+    this(json, null, null);
+  }
+
+  EngineClassifier(
+      ObjectMapper json,
+      io.micrometer.core.instrument.Timer matchTime,
+      io.micrometer.core.instrument.Timer readTime) {
     this.json = json;
+    this.matchTime = matchTime;
+    this.readTime = readTime;
   }
 
   /**
@@ -42,6 +56,11 @@ final class EngineClassifier implements PostClassifier {
    */
   static ParseResult parse(String text) {
     return RuleParser.parse(toQuery(text));
+  }
+
+  /** Where the grouping the engine reads may differ from what the rule's author meant. */
+  static List<String> warnings(String text) {
+    return RuleParser.warnings(toQuery(text)).stream().map(w -> w.message()).toList();
   }
 
   static String toQuery(String text) {
@@ -83,6 +102,7 @@ final class EngineClassifier implements PostClassifier {
 
   @Override
   public Classification classify(NormalizedPost post) {
+    long start = System.nanoTime();
     List<Match> matches =
         matcher.match(
             new Post(
@@ -92,6 +112,10 @@ final class EngineClassifier implements PostClassifier {
                 post.language(),
                 post.url(),
                 null));
+    long matched = System.nanoTime();
+    if (matchTime != null) {
+      matchTime.record(matched - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
     if (matches.isEmpty()) {
       return Classification.NONE;
     }
@@ -103,7 +127,11 @@ final class EngineClassifier implements PostClassifier {
         spans.add(Map.of("rule", m.ruleId(), "start", s.start(), "end", s.end()));
       }
     }
+    long reading0 = System.nanoTime();
     Reading reading = reader.read(post.text(), post.language(), brands);
+    if (readTime != null) {
+      readTime.record(System.nanoTime() - reading0, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
     return new Classification(
         ruleIds, json.writeValueAsString(spans), json.writeValueAsString(readings(reading)));
   }

@@ -1,13 +1,7 @@
 package dev.rapport.listening.internal;
 
-import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import dev.rapport.listening.NormalizedPost;
 import dev.rapport.shared.InvalidInputException;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -73,52 +67,26 @@ class FeedConnector implements Connector {
       return;
     }
     String contentType = r.header("Content-Type").orElse(null);
-    SyndFeed feed;
-    try (XmlReader reader = new XmlReader(new ByteArrayInputStream(r.body()), contentType, true)) {
-      SyndFeedInput input = new SyndFeedInput();
-      input.setAllowDoctypes(false);
-      feed = input.build(reader);
-    }
+    FeedDocument.Feed feed =
+        FeedDocument.parse(
+            r.body(), contentType, r.uri(), r.header("Content-Location").orElse(null));
     Instant fetched = Instant.now();
-    String feedTitle = text(feed.getTitle());
-    String feedLink = resolve(r.uri(), feed.getLink());
-    // RSS links are relative to the channel's site; Atom's to the document (or its xml:base)
-    boolean atom = feed.getFeedType() != null && feed.getFeedType().startsWith("atom");
-    URI base = !atom && feedLink != null ? URI.create(feedLink) : r.uri();
-    String feedAuthor =
-        feed.getAuthor() != null && !feed.getAuthor().isBlank()
-            ? text(feed.getAuthor())
-            : feed.getAuthors().isEmpty() ? null : text(feed.getAuthors().get(0).getName());
+    String feedTitle = feed.title();
     String host = r.uri().getHost();
+    String handle = feed.author() != null ? feed.author() : feedTitle.isBlank() ? host : feedTitle;
     List<NormalizedPost> posts = new ArrayList<>();
     List<Ingest.Rejected> rejected = new ArrayList<>();
-    for (SyndEntry e : feed.getEntries()) {
-      String link = resolve(base, e.getLink());
-      String title = text(e.getTitle());
-      String body =
-          e.getDescription() != null
-              ? text(e.getDescription().getValue())
-              : e.getContents().stream()
-                  .map(SyndContent::getValue)
-                  .map(FeedConnector::text)
-                  .findFirst()
-                  .orElse("");
-      String raw = (title + "\n" + link + "\n" + body);
-      String id = e.getUri() != null && !e.getUri().isBlank() ? e.getUri().strip() : link;
-      if (id == null || id.isBlank()) {
-        id = sha(title + body);
+    for (FeedDocument.Entry e : feed.entries()) {
+      String raw = (e.title() + "\n" + e.link() + "\n" + e.text());
+      if (feed.note() != null) {
+        raw = "[encoding: " + feed.note() + "]\n" + raw;
       }
-      Instant created =
-          e.getPublishedDate() != null
-              ? e.getPublishedDate().toInstant()
-              : e.getUpdatedDate() != null ? e.getUpdatedDate().toInstant() : fetched;
-      String author =
-          e.getAuthor() != null && !e.getAuthor().isBlank() ? text(e.getAuthor()) : null;
-      String handle =
-          author != null
-              ? author
-              : feedAuthor != null ? feedAuthor : feedTitle.isBlank() ? host : feedTitle;
-      String text = title.isBlank() ? body : (body.isBlank() ? title : title + "\n\n" + body);
+      String text =
+          e.title().isBlank()
+              ? e.text()
+              : (e.text().isBlank() || e.text().startsWith(e.title())
+                  ? (e.text().isBlank() ? e.title() : e.text())
+                  : e.title() + "\n\n" + e.text());
       if (text.length() > PostValidator.MAX_TEXT) {
         text = text.substring(0, PostValidator.MAX_TEXT);
       }
@@ -126,12 +94,15 @@ class FeedConnector implements Connector {
         posts.add(
             new NormalizedPost(
                 "web",
-                id.length() > 300 ? sha(id) : id,
-                new NormalizedPost.Author(handle, feedTitle.isBlank() ? null : feedTitle, feedLink),
+                nativeId(url, e),
+                new NormalizedPost.Author(
+                    e.author() != null ? e.author() : handle,
+                    feedTitle.isBlank() ? null : feedTitle,
+                    feed.link()),
                 text,
-                link,
-                created,
-                feed.getLanguage(),
+                e.link(),
+                e.published() != null ? e.published() : fetched,
+                e.language(),
                 null,
                 null,
                 null,
@@ -145,6 +116,23 @@ class FeedConnector implements Connector {
     r.header("ETag").ifPresent(v -> next.put("etag", v));
     r.header("Last-Modified").ifPresent(v -> next.put("lastModified", v));
     sink.deliver(posts, rejected, json.writeValueAsString(next));
+  }
+
+  /**
+   * An entry's identity: a guid or id that names itself (a URL, tag: or urn:) as it is; a plain one
+   * (guid "abc") only within its feed, so two feeds that both number their items from 1 do not
+   * collide; without either, the link, and without a link a hash of the content.
+   */
+  static String nativeId(URI feedUrl, FeedDocument.Entry e) {
+    String id;
+    if (e.id() == null) {
+      id = sha(e.title() + "\n" + e.text());
+    } else if (e.idIsGlobal()) {
+      id = e.id();
+    } else {
+      id = feedUrl + "#" + e.id();
+    }
+    return id.length() > 300 ? sha(id) : id;
   }
 
   /** Text of HTML (titles and descriptions often carry markup or entities). */

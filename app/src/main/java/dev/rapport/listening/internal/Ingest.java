@@ -49,6 +49,7 @@ class Ingest implements DisposableBean {
   private final MentionBatches batches;
   private final DeadLetters deadLetters;
   private final SourceRates rates;
+  private final IngestMetrics metrics;
 
   /** The in-process queue; null in Kafka mode. */
   private final IngestQueue queue;
@@ -63,11 +64,13 @@ class Ingest implements DisposableBean {
       MentionBatches batches,
       DeadLetters deadLetters,
       SourceRates rates,
+      IngestMetrics metrics,
       ObjectProvider<PostsTopic> topic) {
     this.validator = new PostValidator(props.rawMaxChars());
     this.batches = batches;
     this.deadLetters = deadLetters;
     this.rates = rates;
+    this.metrics = metrics;
     this.batchSize = Math.max(1, props.batchSize());
     this.topic = topic.getIfAvailable();
     this.queue =
@@ -177,6 +180,8 @@ class Ingest implements DisposableBean {
     }
     rates.add(source.id(), posts.size() + rejected.size(), System.currentTimeMillis());
     int received = posts.size() + rejected.size();
+    metrics.received(source.id(), received);
+    metrics.refused(source.id(), refused);
     int refusedTotal = refused;
     return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
         .thenApply(

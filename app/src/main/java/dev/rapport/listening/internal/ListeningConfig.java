@@ -11,8 +11,8 @@ import tools.jackson.databind.ObjectMapper;
 class ListeningConfig {
 
   @Bean
-  EngineClassifier engineClassifier(ObjectMapper json) {
-    return new EngineClassifier(json);
+  EngineClassifier engineClassifier(ObjectMapper json, IngestMetrics metrics) {
+    return new EngineClassifier(json, metrics.match(), metrics.read());
   }
 
   @Bean

@@ -25,10 +25,17 @@ class ListeningRules {
 
   /**
    * One rule as the API shows it: the query as its author wrote it (also under the legacy name
-   * keywords) and the canonical form the engine reads, null when the stored text no longer parses.
+   * keywords) and the canonical form the engine reads, null when the stored text no longer parses;
+   * warnings say where the grouping Rapport reads may differ from what the author meant.
    */
   record Rule(
-      long id, String name, String query, String keywords, String canonical, boolean enabled) {}
+      long id,
+      String name,
+      String query,
+      String keywords,
+      String canonical,
+      boolean enabled,
+      List<String> warnings) {}
 
   private static final String COLUMNS = "select id, name, keywords, enabled from listening_rule";
 
@@ -59,7 +66,14 @@ class ListeningRules {
         EngineClassifier.parse(text) instanceof dev.rapport.engine.rules.Rule r
             ? r.canonical()
             : null;
-    return new Rule(rs.getLong(1), rs.getString(2), text, text, canonical, rs.getBoolean(4));
+    return new Rule(
+        rs.getLong(1),
+        rs.getString(2),
+        text,
+        text,
+        canonical,
+        rs.getBoolean(4),
+        EngineClassifier.warnings(text));
   }
 
   @Transactional

@@ -124,6 +124,9 @@ class MentionAuthors {
     return person;
   }
 
+  // Synchronous on purpose: the cache must forget in the same moment, or a batch stored right after
+  // a merge or a deletion would tie posts to a person who is gone. Nothing is stored, so nothing to
+  // deliver durably.
   @EventListener
   void on(PersonsMerged merged) {
     known.clear();

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,7 +30,8 @@ class MentionBatches {
   private final SourceCounts counts;
   private final SourceStore sources;
   private final DeadLetters deadLetters;
-  private final ApplicationEventPublisher events;
+  private final MentionTouchpoints captured;
+  private final IngestMetrics metrics;
   private final TransactionTemplate tx;
   private final JdbcTemplate jdbc;
   private final long lockTimeoutMillis;
@@ -48,7 +48,8 @@ class MentionBatches {
       SourceCounts counts,
       SourceStore sources,
       DeadLetters deadLetters,
-      ApplicationEventPublisher events,
+      MentionTouchpoints captured,
+      IngestMetrics metrics,
       TransactionTemplate tx,
       JdbcTemplate jdbc) {
     this.classifier = classifier;
@@ -57,7 +58,8 @@ class MentionBatches {
     this.counts = counts;
     this.sources = sources;
     this.deadLetters = deadLetters;
-    this.events = events;
+    this.captured = captured;
+    this.metrics = metrics;
     this.tx = new TransactionTemplate(tx.getTransactionManager());
     this.tx.setTimeout(TX_TIMEOUT_SECONDS);
     this.jdbc = jdbc;
@@ -126,6 +128,7 @@ class MentionBatches {
             StoreRetries.STORE_ATTEMPTS,
             () -> storeOnce(sourceId, posts.size(), unmatched, matched),
             raceRetries::increment);
+    metrics.matched(sourceId, matched.size());
     long done = System.nanoTime();
     for (int i = 0; i < outcome.mentions(); i++) {
       latency.record(done - enqueuedNanos);
@@ -152,16 +155,18 @@ class MentionBatches {
         });
   }
 
-  /** Tells the timeline about each newly stored mention; returns how many there were. */
+  /**
+   * Puts each newly stored mention on its author's timeline, in this transaction (one call, the
+   * timeline's batch append); returns how many there were.
+   */
   private int publishCaptured(List<Mentions.NewMention> batch, Long[] ids) {
-    int stored = 0;
+    List<MentionCaptured> news = new ArrayList<>();
     for (int i = 0; i < ids.length; i++) {
       if (ids[i] == null) {
         continue;
       }
-      stored++;
       NormalizedPost p = batch.get(i).post();
-      events.publishEvent(
+      news.add(
           new MentionCaptured(
               ids[i],
               batch.get(i).author(),
@@ -175,7 +180,8 @@ class MentionBatches {
               p.createdAt(),
               batch.get(i).classification().ruleIds()));
     }
-    return stored;
+    captured.captured(news);
+    return news.size();
   }
 
   /**

@@ -25,7 +25,8 @@ class RuleTester {
   static final int MAX_LIMIT = 1000;
 
   /** What a test found: the rule as the engine reads it and the posts it matched. */
-  record TestResult(String canonical, int scanned, List<TestedPost> matches) {}
+  record TestResult(
+      String canonical, List<String> warnings, int scanned, List<TestedPost> matches) {}
 
   /** A post the rule matched, with its spans and its text cut into plain and marked segments. */
   record TestedPost(
@@ -80,7 +81,8 @@ class RuleTester {
                 segments(body, spans)));
       }
     }
-    return new TestResult(rule.canonical(), recent.size(), matched);
+    return new TestResult(
+        rule.canonical(), EngineClassifier.warnings(text), recent.size(), matched);
   }
 
   /** The text spans of the matches, sorted, clamped to the text and with overlaps merged. */

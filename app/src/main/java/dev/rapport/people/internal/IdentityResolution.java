@@ -2,6 +2,7 @@ package dev.rapport.people.internal;
 
 import dev.rapport.access.AuditLog;
 import dev.rapport.people.Network;
+import dev.rapport.people.PersonCreated;
 import dev.rapport.people.PersonId;
 import dev.rapport.people.SocialIdentities;
 import dev.rapport.shared.InvalidInputException;
@@ -139,7 +140,12 @@ class IdentityResolution implements SocialIdentities {
       persons.insertAll(people, now);
       identities.insertAll(identityIds, personIds, freshDrafts, now);
       audit.recordAll(entries);
-      personService.announceCreated(personIds, "listening");
+      for (int k = 0; k < personIds.size(); k++) {
+        personService.announceCreated(
+            List.of(personIds.get(k)),
+            PersonCreated.Origin.LISTENING,
+            freshDrafts.get(k).network());
+      }
       proposals.proposeAmong(blogPersons);
     }
     for (int i = 0; i < drafts.size(); i++) {
@@ -180,7 +186,8 @@ class IdentityResolution implements SocialIdentities {
       return new Resolution(live(byHandle.get().personId()), byHandle.get().id(), "handle", false);
     }
     PersonDraft draft = draftFor(d, mail);
-    long personId = personService.createUnproposed(draft, source).value();
+    long personId =
+        personService.createUnproposed(draft, PersonService.origin(source), d.network()).value();
     long identityId = ensureIdentity(known, personId, d);
     // Merge evidence is a company domain (MergeProposals): a new person from an identity has one
     // only through an email or a blog. A social handle alone has none, so the lookups are skipped;

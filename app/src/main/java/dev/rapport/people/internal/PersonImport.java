@@ -302,7 +302,8 @@ class PersonImport implements ImportKind {
     for (PersonStore.NewPerson p : creates) {
       trail.add(
           new AuditLog.Entry(Visible.PERSON, p.id(), AuditLog.Action.CREATE, null, p.draft()));
-      events.publishEvent(new PersonCreated(new PersonId(p.id()), "import"));
+      events.publishEvent(
+          new PersonCreated(new PersonId(p.id()), PersonCreated.Origin.IMPORT, null));
       created.add(p.id());
     }
     for (Object[] u : updates) {

@@ -1,6 +1,7 @@
 package dev.rapport.people.internal;
 
 import dev.rapport.access.AuditLog;
+import dev.rapport.people.Network;
 import dev.rapport.people.PersonCreated;
 import dev.rapport.people.PersonDeleted;
 import dev.rapport.people.PersonId;
@@ -50,7 +51,7 @@ class PersonService {
 
   @Transactional
   public PersonId create(PersonDraft draft, String source) {
-    PersonId id = createUnproposed(draft, source);
+    PersonId id = createUnproposed(draft, origin(source), null);
     proposals.proposeFor(id.value());
     return id;
   }
@@ -60,18 +61,29 @@ class PersonService {
    * identity) right after and propose once that is in place.
    */
   @Transactional
-  public PersonId createUnproposed(PersonDraft draft, String source) {
+  public PersonId createUnproposed(
+      PersonDraft draft, PersonCreated.Origin origin, Network network) {
     check(draft, null);
     long id = ids.nextPerson();
     persons.insertAll(List.of(new PersonStore.NewPerson(id, draft)), Instant.now());
     audit.record(Visible.PERSON, id, AuditLog.Action.CREATE, null, draft);
-    announceCreated(List.of(id), source);
+    announceCreated(List.of(id), origin, network);
     return new PersonId(id);
   }
 
+  /** How a caller's source name ("api", "ui", "import", "listening") counts for other features. */
+  static PersonCreated.Origin origin(String source) {
+    return switch (source == null ? "" : source) {
+      case "listening" -> PersonCreated.Origin.LISTENING;
+      case "import" -> PersonCreated.Origin.IMPORT;
+      default -> PersonCreated.Origin.MANUAL;
+    };
+  }
+
   /** Announces new persons, one {@link PersonCreated} each, however they were created. */
-  public void announceCreated(List<Long> personIds, String source) {
-    personIds.forEach(id -> events.publishEvent(new PersonCreated(new PersonId(id), source)));
+  public void announceCreated(List<Long> personIds, PersonCreated.Origin origin, Network network) {
+    personIds.forEach(
+        id -> events.publishEvent(new PersonCreated(new PersonId(id), origin, network)));
   }
 
   @Transactional

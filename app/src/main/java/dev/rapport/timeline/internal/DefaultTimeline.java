@@ -47,11 +47,7 @@ class DefaultTimeline implements Timeline {
     return new Appended(stored, created);
   }
 
-  /**
-   * Appends many at once, each checked as {@link #append} checks it, in one insert batch and one
-   * audit batch: for captured posts, which arrive by the hundred in one transaction. Returns how
-   * many were new; existing sources are left as they are.
-   */
+  @Override
   public int appendAll(List<NewTouchpoint> touchpoints) {
     if (touchpoints.isEmpty()) {
       return 0;

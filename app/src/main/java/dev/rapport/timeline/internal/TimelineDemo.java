@@ -77,6 +77,7 @@ class TimelineDemo {
     this.audit = audit;
   }
 
+  // Synchronous on purpose: demo data is loaded whole or not at all, in the demo's transaction.
   @EventListener
   @Transactional
   void on(DemoPeopleLoaded demo) {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /** What a touchpoint must satisfy before it is stored; each refusal names the field. */
 final class TouchpointRules {
 
-  static final int MAX_SUMMARY = 4000;
+  static final int MAX_SUMMARY = dev.rapport.timeline.NewTouchpoint.MAX_SUMMARY;
   static final Pattern CHANNEL = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,39}");
   static final Pattern SOURCE_TYPE = Pattern.compile("[a-z][a-z0-9_.-]{0,59}");
   private static final BigDecimal LIMIT = new BigDecimal("1000000000000000"); // 10^15

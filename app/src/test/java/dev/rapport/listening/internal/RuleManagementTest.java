@@ -33,6 +33,35 @@ class RuleManagementTest {
   @Autowired ObjectMapper json;
 
   @Test
+  void aRuleWhoseGroupingMayNotBeWhatItsAuthorMeantIsSavedWithAWarningAndTheBracketedReading()
+      throws Exception {
+    String word = uniqueWord();
+    JsonNode rule = createRule(Role.MARKETING, "grouping", word + " NOT vacancy OR monitoring");
+    assertThat(rule.get("canonical").asString())
+        .isEqualTo("(" + word + " AND NOT vacancy) OR monitoring");
+    assertThat(rule.get("warnings").get(0).asString())
+        .contains("read as (" + word + " AND NOT vacancy) OR monitoring");
+    JsonNode plain = createRule(Role.MARKETING, "plain", word + " AND (watch OR strap)");
+    assertThat(plain.get("warnings")).isEmpty();
+
+    MockHttpServletResponse tested =
+        api(Role.VIEWER, "/api/v1/listening/rules/test", Map.of("query", "a OR b c"));
+    assertThat(json.readTree(tested.getContentAsString()).get("warnings").get(0).asString())
+        .contains("read as a OR (b AND c)");
+
+    MockHttpServletResponse refused =
+        api(Role.MARKETING, "/api/v1/listening/rules", Map.of("name", "n", "query", "a NEAR b"));
+    assertThat(refused.getStatus()).isEqualTo(400);
+    assertThat(
+            json.readTree(refused.getContentAsString())
+                .get("errors")
+                .get(0)
+                .get("message")
+                .asString())
+        .startsWith("NEAR needs a distance: write NEAR/5");
+  }
+
+  @Test
   void aQueryThatDoesNotParseIsRefusedByTheApiNamingTheFieldAndColumn() throws Exception {
     MockHttpServletResponse refused =
         api(

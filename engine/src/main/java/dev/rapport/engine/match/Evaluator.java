@@ -41,25 +41,24 @@ final class Evaluator {
     }
   }
 
-  /** Terms in order with at most slop other words between them in total. */
+  /**
+   * Exact phrases (slop 0) in order; with a slop, the terms in any order within a window that holds
+   * at most slop other words, as listening products describe "a b"~n ("within n words").
+   */
   private static boolean phrase(int[] c, int ids, int k, int slop, Scratch s) {
     for (int k0 = 0; k0 < k; k0++) {
       if (!s.has(c[ids + k0])) {
         return false;
       }
     }
+    if (slop > 0) {
+      return within(c, ids, k, slop, s);
+    }
     for (int o = s.head(c[ids]); o >= 0; o = s.occNext[o]) {
       int cur = s.occPos[o];
-      int gaps = 0;
       boolean ok = true;
       for (int j = 1; j < k && ok; j++) {
-        int p = firstAfter(s, c[ids + j], cur);
-        if (p < 0) {
-          return false;
-        }
-        gaps += p - cur - 1;
-        ok = gaps <= slop;
-        cur = p;
+        ok = at(s, c[ids + j], cur + j);
       }
       if (ok) {
         return true;
@@ -68,9 +67,42 @@ final class Evaluator {
     return false;
   }
 
-  private static int firstAfter(Scratch s, int term, int pos) {
+  /**
+   * Whether some window [start, end] holds an occurrence of every term (as many distinct ones as
+   * the term is repeated) with at most slop other positions in it. The smallest window starting at
+   * a term's occurrence takes, for each term, its earliest occurrences from there on.
+   */
+  private static boolean within(int[] c, int ids, int k, int slop, Scratch s) {
+    for (int first = 0; first < k; first++) {
+      for (int o = s.head(c[ids + first]); o >= 0; o = s.occNext[o]) {
+        int start = s.occPos[o];
+        int end = start;
+        for (int j = 0; j < k && end - start + 1 - k <= slop; j++) {
+          int copies = 0;
+          for (int q = 0; q < j; q++) {
+            if (c[ids + q] == c[ids + j]) {
+              copies++;
+            }
+          }
+          int p = nthFrom(s, c[ids + j], start, copies);
+          if (p < 0) {
+            end = Integer.MAX_VALUE;
+          } else {
+            end = Math.max(end, p);
+          }
+        }
+        if (end != Integer.MAX_VALUE && end - start + 1 - k <= slop) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The position of the (n+1)-th occurrence of a term at or after pos, or -1. */
+  private static int nthFrom(Scratch s, int term, int pos, int n) {
     for (int o = s.head(term); o >= 0; o = s.occNext[o]) {
-      if (s.occPos[o] > pos) {
+      if (s.occPos[o] >= pos && n-- == 0) {
         return s.occPos[o];
       }
     }

@@ -35,7 +35,7 @@ final class Lexer {
   }
 
   static List<Lexeme> lex(String src, int maxDistance) {
-    Lexer lexer = new Lexer(src, maxDistance);
+    Lexer lexer = new Lexer(VendorForms.straightenQuotes(src), maxDistance);
     lexer.run();
     return lexer.out;
   }
@@ -54,6 +54,10 @@ final class Lexer {
         phrase();
       } else if (c == '-' && i + 1 < n && !Character.isWhitespace(src.charAt(i + 1))) {
         add(Type.MINUS, "-", i++);
+      } else if (c == '~') {
+        throw new RuleSyntaxException(VendorForms.TILDE_AFTER_WORD, i + 1);
+      } else if (c == '!' && i + 1 < n && !Character.isWhitespace(src.charAt(i + 1))) {
+        throw new RuleSyntaxException(VendorForms.BANG, i + 1);
       } else {
         word();
       }
@@ -74,7 +78,7 @@ final class Lexer {
     String text = src.substring(open + 1, close);
     i = close + 1;
     int slop = 0;
-    if (i < src.length() && src.charAt(i) == '~') {
+    if (text.indexOf('"') < 0 && i < src.length() && src.charAt(i) == '~') {
       slop = number(i + 1, "~ needs a number");
     }
     out.add(new Lexeme(Type.PHRASE, text, slop, false, open + 1));
@@ -99,10 +103,15 @@ final class Lexer {
   private void word() {
     int start = i;
     int n = src.length();
-    if (src.startsWith("NEAR/", i)) {
-      int distance = number(i + 5, "NEAR/ needs a number");
-      boolean ordered = i < n && src.charAt(i) == 'f';
-      if (ordered) {
+    boolean onear = src.startsWith("ONEAR/", i);
+    if (src.startsWith("NEAR/", i) || onear) {
+      int distance = number(i + (onear ? 6 : 5), (onear ? "ONEAR/" : "NEAR/") + " needs a number");
+      boolean f = i < n && src.charAt(i) == 'f';
+      if (onear && f) {
+        throw new RuleSyntaxException("ONEAR/ is already in order; drop the f", i + 1);
+      }
+      boolean ordered = onear || f;
+      if (f) {
         i++;
       }
       if (i < n && !isBoundary(src.charAt(i))) {
@@ -115,6 +124,7 @@ final class Lexer {
       i++;
     }
     String text = src.substring(start, i);
+    VendorForms.refuseForeignOperator(text, start + 1);
     switch (text) {
       case "AND" -> add(Type.AND, text, start);
       case "OR" -> add(Type.OR, text, start);

@@ -4,6 +4,9 @@ import java.util.stream.Collectors;
 
 /** Prints a rule in canonical form: explicit operators, parentheses only where they are needed. */
 final class Printer {
+  /** Words that, written bare, would read as an operator or be refused as one in lower case. */
+  private static final java.util.Set<String> OPERATOR_WORDS = java.util.Set.of("and", "or", "not");
+
   private Printer() {}
 
   static String print(Expr e) {
@@ -54,12 +57,12 @@ final class Printer {
   }
 
   private static String term(String text) {
-    boolean bare = !text.isEmpty();
+    boolean bare = !text.isEmpty() && !OPERATOR_WORDS.contains(text);
     for (int i = 0; i < text.length() && bare; i++) {
       char c = text.charAt(i);
       bare =
           Character.isLetterOrDigit(c)
-              || c == '\'' && i > 0
+              || (c == '\'' || c == '&') && i > 0 && i < text.length() - 1
               || i == 0 && (c == '#' || c == '@' || c == '$') && text.length() > 1;
     }
     return bare ? text : "\"" + text + "\"";

@@ -31,6 +31,7 @@ public final class RuleParser {
   private int depth;
   private int terms;
   private int wildcards;
+  private final List<ParseWarning> warnings = new ArrayList<>();
 
   private RuleParser(List<Lexeme> lexemes, Limits limits) {
     this.lexemes = lexemes;
@@ -43,12 +44,29 @@ public final class RuleParser {
   }
 
   public static ParseResult parse(String text, Limits limits) {
+    return run(text, limits).result();
+  }
+
+  /**
+   * What a rule the parser accepts may not say the way its author meant: operators whose grouping
+   * differs between products (NOT before OR, AND and OR mixed without brackets), each with the
+   * grouping Rapport reads. Empty for a refused rule, whose error says more.
+   */
+  public static List<ParseWarning> warnings(String text) {
+    return run(text, Limits.DEFAULT).warnings();
+  }
+
+  private record Outcome(ParseResult result, List<ParseWarning> warnings) {}
+
+  private static Outcome run(String text, Limits limits) {
     if (text == null || text.isBlank()) {
-      return new ParseError("the rule is empty", 1);
+      return refused(new ParseError("the rule is empty", 1));
     }
     if (text.length() > limits.maxLength()) {
-      return new ParseError(
-          "the rule is longer than " + limits.maxLength() + " characters", limits.maxLength() + 1);
+      return refused(
+          new ParseError(
+              "the rule is longer than " + limits.maxLength() + " characters",
+              limits.maxLength() + 1));
     }
     try {
       RuleParser parser = new RuleParser(Lexer.lex(text, limits.maxDistance()), limits);
@@ -62,15 +80,23 @@ public final class RuleParser {
       if (root.expr() instanceof Expr.Not) {
         throw needsPositive(root.column());
       }
-      return new Rule(root.expr());
+      return new Outcome(new Rule(root.expr()), List.copyOf(parser.warnings));
     } catch (RuleSyntaxException e) {
-      return new ParseError(e.getMessage(), e.column);
+      return refused(new ParseError(e.getMessage(), e.column));
     } catch (RuntimeException e) {
-      return new ParseError("internal parser error (" + e + ")", 1);
+      return refused(new ParseError("internal parser error (" + e + ")", 1));
     }
   }
 
-  private record Node(Expr expr, int column) {}
+  private static Outcome refused(ParseError error) {
+    return new Outcome(error, List.of());
+  }
+
+  private record Node(Expr expr, int column, boolean bracketed) {
+    Node(Expr expr, int column) {
+      this(expr, column, false);
+    }
+  }
 
   private Lexeme peek() {
     return lexemes.get(at);
@@ -86,12 +112,43 @@ public final class RuleParser {
       return first;
     }
     List<Expr> children = new ArrayList<>();
+    List<Node> parts = new ArrayList<>(List.of(first));
     addOrChild(children, first);
     while (peek().type() == Type.OR) {
       next();
-      addOrChild(children, and());
+      Node part = and();
+      parts.add(part);
+      addOrChild(children, part);
     }
-    return new Node(new Expr.Or(children), first.column());
+    Expr or = new Expr.Or(children);
+    warnAboutGrouping(parts, or);
+    return new Node(or, first.column());
+  }
+
+  /** AND (and NOT) bind tighter than OR here; some products read it the other way round. */
+  private void warnAboutGrouping(List<Node> parts, Expr or) {
+    for (Node part : parts) {
+      if (part.bracketed() || !(part.expr() instanceof Expr.And and)) {
+        continue;
+      }
+      String readAs = Printer.print(or);
+      if (and.children().stream().anyMatch(c -> c instanceof Expr.Not)) {
+        warnings.add(
+            new ParseWarning(
+                "NOT excludes only what stands next to it: read as "
+                    + readAs
+                    + "; add brackets if you meant the NOT to cover the OR too",
+                part.column()));
+      } else {
+        warnings.add(
+            new ParseWarning(
+                "AND binds tighter than OR: read as "
+                    + readAs
+                    + "; add brackets to group otherwise",
+                part.column()));
+      }
+      return;
+    }
   }
 
   private static void addOrChild(List<Expr> children, Node node) {
@@ -119,7 +176,7 @@ public final class RuleParser {
       addAndChild(children, near());
     }
     if (children.size() == 1) {
-      return new Node(children.get(0), first.column());
+      return first;
     }
     if (children.stream().allMatch(c -> c instanceof Expr.Not)) {
       throw needsPositive(first.column());
@@ -215,7 +272,7 @@ public final class RuleParser {
           throw new RuleSyntaxException("this ( is never closed", t.column());
         }
         next();
-        return new Node(inner.expr(), t.column());
+        return new Node(inner.expr(), t.column(), true);
       }
       case WORD -> {
         return new Node(word(t), t.column());

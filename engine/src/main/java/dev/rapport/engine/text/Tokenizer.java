@@ -135,6 +135,10 @@ public final class Tokenizer {
           out.append(c);
           end = ++i;
           continue;
+        } else if (c == '&' && joinsAmpersand(s, from, i, n)) {
+          out.append('&');
+          i++;
+          continue;
         } else if (c != '\'') {
           break;
         }
@@ -159,6 +163,72 @@ public final class Tokenizer {
     }
     out.finish(kind, pos, from, end);
     return end;
+  }
+
+  /**
+   * Short names joined by an ampersand stay one word (AT&T, P&G, H&M, R&D), so that a rule for p&t
+   * does not find "P. T." and one for h&m does not find every h and m: at most three letters or
+   * digits on each side.
+   */
+  private static boolean joinsAmpersand(CharSequence s, int from, int at, int n) {
+    if (at - from < 1 || at - from > 3) {
+      return false;
+    }
+    for (int k = from; k < at; k++) {
+      if (!isAsciiAlnum(s.charAt(k))) {
+        return false;
+      }
+    }
+    int j = at + 1;
+    while (j < n && j - at <= 4 && isAsciiAlnum(s.charAt(j))) {
+      j++;
+    }
+    int after = j - at - 1;
+    return after >= 1
+        && after <= 3
+        && (j == n || !Character.isLetterOrDigit(s.charAt(j)) && s.charAt(j) != ';');
+  }
+
+  /**
+   * A link written without its scheme, like msn.com/news or news.bbc.co.uk/sport: labels of
+   * letters, digits and hyphens, a dot between each, a last label of 2 to 24 letters and then a
+   * slash. Without the slash a dotted word (e.g., file.txt) stays words.
+   */
+  private static boolean isBareDomainWithPath(CharSequence s, int i, int n) {
+    int j = i;
+    while (j < n && (isAsciiAlnum(s.charAt(j)) || s.charAt(j) == '-')) {
+      j++;
+    }
+    if (j >= n || s.charAt(j) != '.') {
+      return false;
+    }
+    int dots = 0;
+    int labelStart = j;
+    while (j < n && s.charAt(j) == '.') {
+      j++;
+      labelStart = j;
+      while (j < n && (isAsciiAlnum(s.charAt(j)) || s.charAt(j) == '-')) {
+        j++;
+      }
+      if (j == labelStart) {
+        return false;
+      }
+      dots++;
+    }
+    if (dots == 0 || j >= n || s.charAt(j) != '/' || j - labelStart < 2 || j - labelStart > 24) {
+      return false;
+    }
+    for (int k = labelStart; k < j; k++) {
+      char d = s.charAt(k);
+      if (!(d >= 'a' && d <= 'z' || d >= 'A' && d <= 'Z')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiAlnum(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 
   private static void appendWordChar(Tokens out, int cp) {
@@ -284,19 +354,21 @@ public final class Tokenizer {
 
   private static int url(CharSequence s, int i, int n, Tokens out, int pos) {
     char c = s.charAt(i);
-    if (c != 'h' && c != 'H' && c != 'w' && c != 'W') {
+    if (!isAsciiAlnum(c)) {
       return i;
     }
-    if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+    if (i > 0 && (Character.isLetterOrDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '.')) {
       return i;
     }
     int body;
-    if (startsWith(s, i, "https://")) {
+    if ((c == 'h' || c == 'H') && startsWith(s, i, "https://")) {
       body = i + 8;
-    } else if (startsWith(s, i, "http://")) {
+    } else if ((c == 'h' || c == 'H') && startsWith(s, i, "http://")) {
       body = i + 7;
-    } else if (startsWith(s, i, "www.")) {
+    } else if ((c == 'w' || c == 'W') && startsWith(s, i, "www.")) {
       body = i + 4;
+    } else if (isBareDomainWithPath(s, i, n)) {
+      body = i;
     } else {
       return i;
     }

@@ -32,11 +32,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * rules in both. Deliberate differences, mirrored in {@link LuceneTranslation} rather than hidden:
  * the oracle analyses with our social tokenizer (Lucene's StandardAnalyzer would split #hashtags,
  *
- * @mentions, URLs and emoji and keep elongations); "phrase"~n means in order (SpanNearQuery), not
- *     Lucene's reorder-tolerant sloppy phrase; NOT is only allowed inside an AND (a lone NOT
- *     matches nothing in Lucene and is refused by our parser); the generator avoids NEAR with the
- *     same word on both sides and phrases that repeat a word, where Lucene's lazy span matching is
- *     not exhaustive.
+ * @mentions, URLs and emoji and keep elongations); "phrase"~n means the words in any order within n
+ *     other words (an unordered SpanNearQuery), not Lucene's sloppy phrase; NOT is only allowed
+ *     inside an AND (a lone NOT matches nothing in Lucene and is refused by our parser); the
+ *     generator avoids NEAR with the same word on both sides and phrases that repeat a word, where
+ *     Lucene's lazy span matching is not exhaustive.
  */
 class LuceneDifferentialTest {
 

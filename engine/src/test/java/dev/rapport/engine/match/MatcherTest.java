@@ -37,6 +37,37 @@ class MatcherTest {
   }
 
   @Test
+  void aPhraseWithinNWordsFindsTheWordsInEitherOrder() {
+    Matcher matcher = new Matcher();
+    matcher.put("within", rule("\"apple watch\"~2"));
+    matcher.put("exact", rule("\"apple watch\""));
+    assertThat(ids(matcher.match("the watch from apple"))).containsExactly("within");
+    assertThat(ids(matcher.match("apple, the new watch"))).containsExactly("within");
+    assertThat(ids(matcher.match("apple makes a very nice watch"))).isEmpty();
+    assertThat(ids(matcher.match("an apple watch"))).containsExactly("exact", "within");
+  }
+
+  @Test
+  void namesJoinedByAnAmpersandAreOneWord() {
+    Matcher matcher = new Matcher();
+    matcher.put("pt", rule("p&t"));
+    matcher.put("hm", rule("H&M"));
+    assertThat(ids(matcher.match("P. T. Barnum was here"))).isEmpty();
+    assertThat(ids(matcher.match("P&T results are out"))).containsExactly("pt");
+    assertThat(ids(matcher.match("bought it at h&m today"))).containsExactly("hm");
+    assertThat(ids(matcher.match("h and m"))).isEmpty();
+  }
+
+  @Test
+  void linksFindsALinkWrittenWithoutItsScheme() {
+    Matcher matcher = new Matcher();
+    matcher.put("msn", rule("links:msn.com"));
+    assertThat(ids(matcher.match("read msn.com/news/today please"))).containsExactly("msn");
+    assertThat(ids(matcher.match("read www.msn.com today"))).containsExactly("msn");
+    assertThat(ids(matcher.match("the file msn.com is odd"))).isEmpty();
+  }
+
+  @Test
   void isCaseAndAccentInsensitiveAndFindsHashtagsByTheirWord() {
     Matcher matcher = new Matcher();
     matcher.put("cafe", rule("cafe AND \"creme brulee\""));

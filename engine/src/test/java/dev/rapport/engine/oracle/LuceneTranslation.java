@@ -30,10 +30,10 @@ import org.apache.lucene.search.WildcardQuery;
 /**
  * Translates Rapport rules to Lucene queries and posts to Lucene documents, so that Lucene Monitor
  * can serve as the matcher's oracle and baseline. Semantics chosen on purpose and mirrored here:
- * "phrase"~n is in-order with at most n words between (a SpanNearQuery in order, not Lucene's
- * sloppy PhraseQuery, which also accepts reordered words); NEAR/n is a SpanNearQuery with slop n;
- * NOT only ever excludes from an AND (Lucene's MUST_NOT); site: and links: match the host and every
- * parent domain.
+ * "phrase"~n finds the words in any order within a window with at most n other words (an unordered
+ * SpanNearQuery with slop n, not Lucene's sloppy PhraseQuery, which charges a reordering as moves);
+ * NEAR/n is a SpanNearQuery with slop n; NOT only ever excludes from an AND (Lucene's MUST_NOT);
+ * site: and links: match the host and every parent domain.
  */
 public final class LuceneTranslation {
   public static final String TEXT = "text";
@@ -130,7 +130,7 @@ public final class LuceneTranslation {
           p.terms().stream()
               .map(t -> new SpanTermQuery(new Term(field, t)))
               .toArray(SpanQuery[]::new);
-      return new SpanNearQuery(terms, p.slop(), true);
+      return new SpanNearQuery(terms, p.slop(), false);
     }
     if (e instanceof Expr.And a) {
       BooleanQuery.Builder b = new BooleanQuery.Builder();
