@@ -116,7 +116,12 @@ class MentionBatches {
         classes.add(c);
       }
     }
-    Map<String, PersonId> authorsByKey = authors.resolveAll(matchedPosts);
+    // resolving updates shared identity rows in short transactions; a lost lock race is retried
+    Map<String, PersonId> authorsByKey =
+        StoreRetries.retryingRaces(
+            StoreRetries.STORE_ATTEMPTS,
+            () -> authors.resolveAll(matchedPosts),
+            raceRetries::increment);
     for (int i = 0; i < matchedPosts.size(); i++) {
       NormalizedPost p = matchedPosts.get(i);
       matched.add(
