@@ -15,9 +15,11 @@ class DeadLetters {
       long id, Instant at, Long sourceId, String sourceName, String reason, String rawExcerpt) {}
 
   private final JdbcClient jdbc;
+  private final SourceCounts counts;
 
-  DeadLetters(JdbcClient jdbc) {
+  DeadLetters(JdbcClient jdbc, SourceCounts counts) {
     this.jdbc = jdbc;
+    this.counts = counts;
   }
 
   void record(Long sourceId, String sourceName, String reason, String raw) {
@@ -33,9 +35,7 @@ class DeadLetters {
         .param("raw", PostValidator.excerpt(raw, 3000))
         .update();
     if (sourceId != null) {
-      jdbc.sql("update listening_source set rejected_total = rejected_total + 1 where id = :id")
-          .param("id", sourceId)
-          .update();
+      counts.add(sourceId, 0, 0, 0, 1);
     }
   }
 

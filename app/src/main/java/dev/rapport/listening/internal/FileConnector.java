@@ -78,12 +78,45 @@ class FileConnector implements Connector {
     if (!List.of("jsonl", "csv", "tweet-archive").contains(format)) {
       throw InvalidInputException.of("config.format", "must be jsonl, csv or tweet-archive");
     }
-    if (!path.startsWith("classpath:samples/")) {
+    if (path.startsWith("classpath:")) {
+      String name = samplePath(path);
+      if (FileConnector.class.getClassLoader().getResource(name) == null) {
+        throw InvalidInputException.of("config.path", "no such sample: " + name);
+      }
+    } else {
+      if (escapes(path)) {
+        throw InvalidInputException.of(
+            "config.path", "must not contain '..' (a path inside the imports directory)");
+      }
       Path resolved = resolve(path);
       if (!Files.isRegularFile(resolved)) {
         throw InvalidInputException.of("config.path", "no such file in the imports directory");
       }
     }
+  }
+
+  /** A path segment ".." (either separator): refused before any path arithmetic. */
+  private static boolean escapes(String path) {
+    for (String segment : path.split("[/\\\\]", -1)) {
+      if (segment.equals("..")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The resource name of a {@code classpath:samples/...} path; anything else is refused. */
+  static String samplePath(String path) {
+    String name = path.substring("classpath:".length());
+    if (!name.startsWith("samples/")
+        || escapes(name)
+        || name.contains("\\")
+        || name.contains("//")
+        || name.endsWith("/")) {
+      throw InvalidInputException.of(
+          "config.path", "a classpath path must name a file in classpath:samples/");
+    }
+    return name;
   }
 
   @Override
@@ -275,11 +308,8 @@ class FileConnector implements Connector {
   }
 
   private InputStream open(String path) throws IOException {
-    if (path.startsWith("classpath:samples/")) {
-      String name = path.substring("classpath:".length());
-      if (name.contains("..")) {
-        throw new IOException("bad sample path");
-      }
+    if (path.startsWith("classpath:")) {
+      String name = samplePath(path);
       InputStream in = FileConnector.class.getClassLoader().getResourceAsStream(name);
       if (in == null) {
         throw new IOException("no sample " + name);

@@ -2,23 +2,38 @@ package dev.rapport.listening.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * HTTP GET for connectors: every URL and every redirect hop through the {@link UrlGuard}, a bounded
- * body, and rate-limit answers (429, 503 + Retry-After, X-RateLimit-Remaining: 0) turned into
- * {@link RateLimited} with the time to come back.
+ * HTTP GET for connectors: every URL and every redirect hop through the {@link UrlGuard}, which
+ * resolves the host once; the connection goes to that checked address (the host name still names
+ * the server: Host header, TLS SNI and certificate check), so a DNS answer that changes between
+ * check and connect is never used. A bounded body, and rate-limit answers (429, 503 + Retry-After,
+ * X-RateLimit-Remaining: 0) turned into {@link RateLimited} with the time to come back.
  */
 final class GuardedHttp {
 
@@ -29,21 +44,31 @@ final class GuardedHttp {
     }
   }
 
+  /** One answer as read: the body is null when it was longer than the limit. */
+  private record Raw(int status, HttpHeaders headers, byte[] body) {}
+
   private static final int MAX_REDIRECTS = 5;
   private final HttpClient client;
   private final UrlGuard guard;
   private final int maxBytes;
+  private final Duration connectTimeout;
 
   GuardedHttp(UrlGuard guard, int maxBytes) {
+    this(guard, maxBytes, Duration.ofSeconds(10));
+  }
+
+  GuardedHttp(UrlGuard guard, int maxBytes, Duration connectTimeout) {
     this.guard = guard;
     this.maxBytes = maxBytes;
+    this.connectTimeout = connectTimeout;
     this.client =
         HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10))
+            .connectTimeout(connectTimeout)
             .build();
   }
 
+  /** The JDK client, for the streaming connectors (WebSocket, SSE), which check URLs themselves. */
   HttpClient client() {
     return client;
   }
@@ -52,16 +77,10 @@ final class GuardedHttp {
       throws IOException, InterruptedException, RateLimited {
     URI current = uri;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      guard.check("url", current);
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(current).timeout(Duration.ofSeconds(30)).GET();
-      request.header("User-Agent", "Rapport/0.1 (+https://rapport.dev)");
-      headers.forEach(request::header);
-      HttpResponse<InputStream> r =
-          client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-      int status = r.statusCode();
+      UrlGuard.Target target = guard.target("url", current);
+      Raw r = fetch(target, headers);
+      int status = r.status();
       if (status >= 300 && status < 400 && status != 304) {
-        r.body().close();
         String location =
             r.headers()
                 .firstValue("Location")
@@ -71,24 +90,77 @@ final class GuardedHttp {
       }
       Instant retryAt = retryAt(r.headers(), status);
       if (status == 429 || (status == 503 && retryAt != null)) {
-        r.body().close();
         Instant when = retryAt != null ? retryAt : Instant.now().plusSeconds(60);
         throw new RateLimited(when, "rate limited (HTTP " + status + ") until " + when);
       }
-      byte[] body;
-      try (InputStream in = r.body()) {
-        body = in.readNBytes(maxBytes + 1);
-      }
-      if (body.length > maxBytes) {
+      if (r.body() == null) {
         throw new IOException(
             "response from " + current + " is larger than " + maxBytes + " bytes");
       }
       if (status >= 400) {
         throw new IOException("HTTP " + status + " from " + current);
       }
-      return new Response(status, r.headers(), body, current, retryAt);
+      return new Response(status, r.headers(), r.body(), current, retryAt);
     }
     throw new IOException("more than " + MAX_REDIRECTS + " redirects from " + uri);
+  }
+
+  /** One GET to the target's checked address; the host name is resolved to that address only. */
+  private Raw fetch(UrlGuard.Target target, Map<String, String> headers) throws IOException {
+    DnsResolver pinned =
+        new DnsResolver() {
+          @Override
+          public InetAddress[] resolve(String host) throws UnknownHostException {
+            if (host.equalsIgnoreCase(target.host())) {
+              return new InetAddress[] {target.address()};
+            }
+            throw new UnknownHostException(host + " was not checked by the URL guard");
+          }
+
+          @Override
+          public String resolveCanonicalHostname(String host) {
+            return host;
+          }
+        };
+    ConnectionConfig timeouts =
+        ConnectionConfig.custom()
+            .setConnectTimeout(Timeout.of(connectTimeout))
+            .setSocketTimeout(Timeout.ofSeconds(30))
+            .build();
+    try (CloseableHttpClient http =
+        HttpClients.custom()
+            .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create()
+                    .setDnsResolver(pinned)
+                    .setDefaultConnectionConfig(timeouts)
+                    .build())
+            .setDefaultRequestConfig(
+                RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(30)).build())
+            .disableRedirectHandling()
+            .disableAutomaticRetries()
+            .disableCookieManagement()
+            .disableAuthCaching()
+            .build()) {
+      HttpGet get = new HttpGet(target.uri());
+      get.setHeader("User-Agent", "Rapport/0.1 (+https://rapport.dev)");
+      headers.forEach(get::setHeader);
+      return http.execute(get, this::read);
+    }
+  }
+
+  private Raw read(ClassicHttpResponse response) throws IOException {
+    Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (Header h : response.getHeaders()) {
+      map.computeIfAbsent(h.getName(), k -> new ArrayList<>()).add(h.getValue());
+    }
+    HttpHeaders headers = HttpHeaders.of(map, (k, v) -> true);
+    byte[] body = new byte[0];
+    if (response.getEntity() != null) {
+      try (InputStream in = response.getEntity().getContent()) {
+        body = in.readNBytes(maxBytes + 1);
+      }
+    }
+    return new Raw(response.getCode(), headers, body.length > maxBytes ? null : body);
   }
 
   /**

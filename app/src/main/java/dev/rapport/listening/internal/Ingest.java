@@ -1,34 +1,23 @@
 package dev.rapport.listening.internal;
 
-import dev.rapport.listening.MentionCaptured;
 import dev.rapport.listening.NormalizedPost;
 import dev.rapport.listening.Sources.IngestOutcome;
-import dev.rapport.people.PersonId;
 import dev.rapport.shared.InvalidInputException.FieldError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The ingest pipeline: validate (refusals to the dead-letter list), queue with back-pressure,
- * classify, store matched posts as mentions exactly once and publish {@link MentionCaptured} in the
- * same transaction. {@link #accept} returns only when every post is stored, so callers save their
+ * Accept and route: validate (refusals to the dead-letter list) and hand the valid posts, in
+ * batches, to the queue with back-pressure, where workers classify and store them ({@link
+ * MentionBatches}). {@link #accept} returns only when every post is stored, so callers save their
  * cursor after it.
  *
  * <p>In Kafka mode ({@code rapport.listening.mode=kafka}) the queue is a Kafka topic instead: valid
@@ -57,17 +46,10 @@ class Ingest implements DisposableBean {
   }
 
   private final PostValidator validator;
-  private final PostClassifier classifier;
-  private final MentionAuthors authors;
-  private final Mentions mentions;
-  private final SourceStore sources;
-  private static final Logger log = LoggerFactory.getLogger(Ingest.class);
-
+  private final MentionBatches batches;
   private final DeadLetters deadLetters;
   private final SourceRates rates;
-  private final MentionTouchpoints captured;
   private final IngestMetrics metrics;
-  private final TransactionTemplate tx;
 
   /** The in-process queue; null in Kafka mode. */
   private final IngestQueue queue;
@@ -76,37 +58,28 @@ class Ingest implements DisposableBean {
   private final PostsTopic topic;
 
   private final int batchSize;
-  private final LatencyRecorder latency = new LatencyRecorder();
-  private final AtomicLong postsStored = new AtomicLong();
 
   Ingest(
       ListeningProperties props,
-      PostClassifier classifier,
-      MentionAuthors authors,
-      Mentions mentions,
-      SourceStore sources,
+      MentionBatches batches,
       DeadLetters deadLetters,
       SourceRates rates,
-      MentionTouchpoints captured,
       IngestMetrics metrics,
-      TransactionTemplate tx,
       ObjectProvider<PostsTopic> topic) {
     this.validator = new PostValidator(props.rawMaxChars());
-    this.classifier = classifier;
-    this.authors = authors;
-    this.mentions = mentions;
-    this.sources = sources;
+    this.batches = batches;
     this.deadLetters = deadLetters;
     this.rates = rates;
-    this.captured = captured;
     this.metrics = metrics;
-    this.tx = tx;
     this.batchSize = Math.max(1, props.batchSize());
     this.topic = topic.getIfAvailable();
     this.queue =
         this.topic != null
             ? null
-            : new IngestQueue(props.queueBatches(), Math.max(1, props.workers()), this::store);
+            : new IngestQueue(
+                props.queueBatches(),
+                Math.max(1, props.workers()),
+                job -> batches.store(job.sourceId(), job.posts(), job.enqueuedNanos()));
   }
 
   /** Validates, classifies and stores; blocks while the queue is full. */
@@ -138,22 +111,59 @@ class Ingest implements DisposableBean {
   CompletableFuture<IngestOutcome> submit(
       Source source, List<NormalizedPost> posts, List<Rejected> rejected, Duration maxWait)
       throws InterruptedException {
+    Checked checked = check(posts, null);
+    List<Rejected> refused = new ArrayList<>(rejected);
+    refused.addAll(checked.refused());
+    return submitChecked(source, checked.valid(), refused, maxWait);
+  }
+
+  /** Posts validated once: the valid ones (bounded), the refused ones and their field errors. */
+  record Checked(List<NormalizedPost> valid, List<Rejected> refused, List<FieldError> errors) {}
+
+  /**
+   * Validates each post once; a refused post's errors name its place ({@code wheres}, as
+   * "posts[3]", or the post itself when null).
+   */
+  Checked check(List<NormalizedPost> posts, List<String> wheres) {
     Instant now = Instant.now();
     List<NormalizedPost> valid = new ArrayList<>(posts.size());
-    int refused = 0;
-    for (Rejected r : rejected) {
-      deadLetters.record(source.id(), source.name(), r.reason(), r.raw());
-      refused++;
-    }
-    for (NormalizedPost p : posts) {
-      List<FieldError> errors = validator.check(p, "", now);
+    List<Rejected> refused = new ArrayList<>();
+    List<FieldError> all = new ArrayList<>();
+    for (int i = 0; i < posts.size(); i++) {
+      NormalizedPost p = posts.get(i);
+      List<FieldError> errors = validator.check(p, wheres == null ? "" : wheres.get(i), now);
       if (errors.isEmpty()) {
         valid.add(validator.bounded(p));
       } else {
-        deadLetters.record(source.id(), source.name(), describe(errors), p.rawPayload());
-        refused++;
+        refused.add(new Rejected(describe(errors), p.rawPayload()));
+        all.addAll(errors);
       }
     }
+    return new Checked(valid, refused, all);
+  }
+
+  /**
+   * As {@link #accept(Source, List, List, Duration)} for posts already {@link #check checked}: the
+   * refused ones go to the dead-letter list, the valid ones are stored.
+   */
+  IngestOutcome acceptChecked(
+      Source source, List<NormalizedPost> valid, List<Rejected> refused, Duration maxWait)
+      throws InterruptedException {
+    try {
+      return submitChecked(source, valid, refused, maxWait).get();
+    } catch (ExecutionException e) {
+      throw new StoreFailed(e.getCause());
+    }
+  }
+
+  private CompletableFuture<IngestOutcome> submitChecked(
+      Source source, List<NormalizedPost> valid, List<Rejected> rejected, Duration maxWait)
+      throws InterruptedException {
+    for (Rejected r : rejected) {
+      deadLetters.record(source.id(), source.name(), r.reason(), r.raw());
+    }
+    int refused = rejected.size();
+    List<NormalizedPost> posts = valid;
     List<CompletableFuture<IngestQueue.BatchOutcome>> pending = new ArrayList<>();
     for (int from = 0; from < valid.size(); from += batchSize) {
       List<NormalizedPost> chunk = valid.subList(from, Math.min(valid.size(), from + batchSize));
@@ -170,9 +180,9 @@ class Ingest implements DisposableBean {
     }
     rates.add(source.id(), posts.size() + rejected.size(), System.currentTimeMillis());
     int received = posts.size() + rejected.size();
-    int refusedTotal = refused;
     metrics.received(source.id(), received);
     metrics.refused(source.id(), refused);
+    int refusedTotal = refused;
     return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
         .thenApply(
             done -> {
@@ -192,203 +202,20 @@ class Ingest implements DisposableBean {
         .collect(Collectors.joining("; "));
   }
 
-  List<FieldError> validate(NormalizedPost post, String where) {
-    return validator.check(post, where, Instant.now());
-  }
-
-  /** Attempts of one batch transaction that lost a lock race with another worker. */
-  static final int STORE_ATTEMPTS = 5;
-
   /**
-   * Runs {@code body} (one whole transaction), again up to {@code attempts} times in all when it
-   * lost a race with a concurrent transaction: a deadlock, a lock timeout, or a unique key the
-   * other one inserted first (two workers creating the same author's identity). The failed attempt
-   * was rolled back entirely, so the retry stores each post once; any other failure is thrown at
-   * once.
-   */
-  static <T> T retryingRaces(int attempts, Supplier<T> body) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return body.get();
-      } catch (TransientDataAccessException | DuplicateKeyException e) {
-        if (attempt >= attempts) {
-          throw e;
-        }
-        try {
-          Thread.sleep(ThreadLocalRandom.current().nextLong(5, 50L * attempt));
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
-  }
-
-  /**
-   * Classifies and stores one batch of posts from one source (null: unknown) now, on the calling
-   * thread: the path the in-process workers run, used by the Kafka matchers. A post already stored
-   * is counted as a duplicate and stores nothing, so a redelivered batch is harmless. Throws when
-   * the batch could not be stored; then none of it was kept.
+   * Classifies and stores one batch now, on the calling thread ({@link MentionBatches#store}): the
+   * path the Kafka matchers run.
    */
   IngestQueue.BatchOutcome storeBatch(Long sourceId, List<NormalizedPost> posts, long sinceNanos) {
-    return store(new IngestQueue.Job(sourceId, List.copyOf(posts), sinceNanos, null));
-  }
-
-  private IngestQueue.BatchOutcome store(IngestQueue.Job job) {
-    return storingAlone(
-        job.posts(),
-        posts ->
-            storeTogether(
-                new IngestQueue.Job(job.sourceId(), posts, job.enqueuedNanos(), job.done())),
-        (post, e) ->
-            deadLetters.record(
-                job.sourceId(),
-                job.sourceId() == null
-                    ? "ingest"
-                    : sources.find(job.sourceId()).map(s -> s.name()).orElse("ingest"),
-                "could not be stored ("
-                    + e.getClass().getSimpleName()
-                    + "): "
-                    + String.valueOf(e.getMessage()),
-                post.rawPayload()));
-  }
-
-  /**
-   * Stores a batch with {@code store}. When that fails for a reason other than the database being
-   * out of reach or busy, stores each post alone, so that one post that cannot be stored (a value
-   * the database refuses, a fault on odd text) does not hold back its source or its Kafka partition
-   * for ever: the posts that fail alone go to {@code setAside} with their error, provided that at
-   * least one other post of the batch stored. When none does, or the database fails meanwhile, the
-   * first error is thrown and the whole batch is tried again later, as before; so an outage or a
-   * fault that hits every post sets nothing aside.
-   */
-  static IngestQueue.BatchOutcome storingAlone(
-      List<NormalizedPost> posts,
-      java.util.function.Function<List<NormalizedPost>, IngestQueue.BatchOutcome> store,
-      java.util.function.BiConsumer<NormalizedPost, RuntimeException> setAside) {
-    RuntimeException first;
-    try {
-      return store.apply(posts);
-    } catch (RuntimeException e) {
-      if (posts.size() < 2 || outOfReach(e)) {
-        throw e;
-      }
-      first = e;
-    }
-    IngestQueue.BatchOutcome outcome = IngestQueue.BatchOutcome.EMPTY;
-    int stored = 0;
-    List<NormalizedPost> failed = new ArrayList<>();
-    List<RuntimeException> errors = new ArrayList<>();
-    for (NormalizedPost p : posts) {
-      try {
-        outcome = outcome.plus(store.apply(List.of(p)));
-        stored++;
-      } catch (RuntimeException e) {
-        if (outOfReach(e)) {
-          throw e;
-        }
-        failed.add(p);
-        errors.add(e);
-      }
-    }
-    if (stored == 0) {
-      throw first;
-    }
-    for (int i = 0; i < failed.size(); i++) {
-      log.warn(
-          "a post of {} could not be stored and was set aside: {}",
-          failed.get(i).network(),
-          errors.get(i).toString());
-      setAside.accept(failed.get(i), errors.get(i));
-    }
-    return outcome;
-  }
-
-  /** The database is unreachable, busy or lost a race: worth trying the whole batch again. */
-  private static boolean outOfReach(RuntimeException e) {
-    return e instanceof TransientDataAccessException
-        || e instanceof org.springframework.dao.DataAccessResourceFailureException
-        || e instanceof org.springframework.dao.RecoverableDataAccessException
-        || e instanceof org.springframework.transaction.TransactionException
-        || e instanceof DuplicateKeyException;
-  }
-
-  private IngestQueue.BatchOutcome storeTogether(IngestQueue.Job job) {
-    // Match and read first, then tie each matched post's author to a person in its own short
-    // transaction: a batch transaction that created identities would hold their locks until the
-    // whole batch commits and make concurrent workers time out on the same new author.
-    List<Classification> classes = new ArrayList<>(job.posts().size());
-    List<NormalizedPost> matched = new ArrayList<>();
-    for (NormalizedPost p : job.posts()) {
-      Classification c = classifier.classify(p);
-      classes.add(c);
-      if (c.matched()) {
-        matched.add(p);
-      }
-    }
-    Map<String, PersonId> authorsByKey = authors.resolveAll(matched);
-    IngestQueue.BatchOutcome outcome =
-        retryingRaces(STORE_ATTEMPTS, () -> storeOnce(job, classes, authorsByKey));
-    metrics.matched(job.sourceId(), matched.size());
-    long done = System.nanoTime();
-    for (int i = 0; i < outcome.mentions(); i++) {
-      latency.record(done - job.enqueuedNanos());
-    }
-    postsStored.addAndGet(outcome.mentions());
-    return outcome;
-  }
-
-  private IngestQueue.BatchOutcome storeOnce(
-      IngestQueue.Job job, List<Classification> classes, Map<String, PersonId> authorsByKey) {
-    return tx.execute(
-        status -> {
-          Instant now = Instant.now();
-          int stored = 0;
-          int unmatched = 0;
-          int duplicates = 0;
-          List<Mentions.NewMention> batch = new ArrayList<>();
-          for (int i = 0; i < job.posts().size(); i++) {
-            NormalizedPost p = job.posts().get(i);
-            Classification c = classes.get(i);
-            if (c.matched()) {
-              batch.add(new Mentions.NewMention(p, c, authorsByKey.get(MentionAuthors.key(p))));
-            } else {
-              unmatched++;
-            }
-          }
-          Long[] ids = mentions.storeAll(batch, job.sourceId(), now);
-          List<MentionCaptured> news = new ArrayList<>();
-          for (int i = 0; i < ids.length; i++) {
-            if (ids[i] == null) {
-              duplicates++;
-              continue;
-            }
-            stored++;
-            NormalizedPost p = batch.get(i).post();
-            news.add(
-                new MentionCaptured(
-                    ids[i],
-                    batch.get(i).author(),
-                    p.network(),
-                    p.nativeId(),
-                    p.author().handle(),
-                    p.author().profileUrl(),
-                    p.author().displayName(),
-                    p.text(),
-                    p.url(),
-                    p.createdAt(),
-                    batch.get(i).classification().ruleIds()));
-          }
-          captured.captured(news);
-          if (job.sourceId() != null) {
-            sources.counted(job.sourceId(), job.posts().size(), unmatched, stored);
-          }
-          return new IngestQueue.BatchOutcome(stored, unmatched, duplicates);
-        });
+    return batches.store(sourceId, posts, sinceNanos);
   }
 
   LatencyRecorder latency() {
-    return latency;
+    return batches.latency();
+  }
+
+  long raceRetries() {
+    return batches.raceRetries();
   }
 
   int queueDepth() {

@@ -217,6 +217,7 @@ class ListeningApiController {
     m.put("latencyP50Ms", ingest.latency().percentileMillis(0.50));
     m.put("latencyP99Ms", ingest.latency().percentileMillis(0.99));
     m.put("latencyCount", ingest.latency().count());
+    m.put("lockRetries", ingest.raceRetries());
     KafkaMatchers matchers = kafka.getIfAvailable();
     if (matchers != null) {
       m.put("kafka", matchers.stats());

@@ -23,6 +23,7 @@ record ListeningProperties(
     @DefaultValue("1h") Duration backoffMax,
     @DefaultValue("5242880") int maxFetchBytes,
     @DefaultValue("in-process") String mode,
+    @DefaultValue("5s") Duration lockTimeout,
     @DefaultValue Kafka kafka) {
 
   /** The value of {@code rapport.listening.mode} that moves matching behind a Kafka topic. */

@@ -34,6 +34,7 @@ class SourceScheduler implements SmartLifecycle {
   private static final int MAX_IN_FLIGHT = 4;
 
   private final SourceStore store;
+  private final SourceCounts counts;
   private final Ingest ingest;
   private final ObjectMapper json;
   private final ListeningProperties props;
@@ -49,6 +50,7 @@ class SourceScheduler implements SmartLifecycle {
 
   SourceScheduler(
       SourceStore store,
+      SourceCounts counts,
       Ingest ingest,
       ObjectMapper json,
       ListeningProperties props,
@@ -58,6 +60,7 @@ class SourceScheduler implements SmartLifecycle {
     this.revisions = revisions;
     this.crashes = crashes;
     this.store = store;
+    this.counts = counts;
     this.ingest = ingest;
     this.json = json;
     this.props = props;
@@ -90,6 +93,15 @@ class SourceScheduler implements SmartLifecycle {
       }
     } catch (RuntimeException e) {
       log.warn("listening scheduler tick failed: {}", e.getMessage());
+    }
+  }
+
+  /** Moves the batches' counts rows into their sources' totals (a short transaction each). */
+  void foldCounts() {
+    try {
+      counts.fold();
+    } catch (RuntimeException e) {
+      log.warn("folding source counts failed, trying again later: {}", e.getMessage());
     }
   }
 
@@ -299,6 +311,7 @@ class SourceScheduler implements SmartLifecycle {
       long ms = Math.max(50, props.tick().toMillis());
       ticker.scheduleWithFixedDelay(this::tick, ms, ms, TimeUnit.MILLISECONDS);
     }
+    ticker.scheduleWithFixedDelay(this::foldCounts, 10, 10, TimeUnit.SECONDS);
   }
 
   @Override

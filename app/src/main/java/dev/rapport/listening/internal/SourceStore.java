@@ -14,10 +14,16 @@ import org.springframework.stereotype.Component;
 @Component
 class SourceStore {
 
+  /** Every column, the totals with the counts rows not yet folded in ({@link SourceCounts}). */
   private static final String COLUMNS =
-      "id, name, kind, config, cursor_value, paused, poll_seconds, next_run_at, failures,"
-          + " last_success_at, last_error_at, last_error, posts_total, unmatched_total,"
-          + " mentions_total, rejected_total, created_at";
+      "s.id, s.name, s.kind, s.config, s.cursor_value, s.paused, s.poll_seconds, s.next_run_at,"
+          + " s.failures, s.last_success_at, s.last_error_at, s.last_error,"
+          + " s.posts_total + coalesce(c.posts, 0) as posts_total,"
+          + " s.unmatched_total + coalesce(c.unmatched, 0) as unmatched_total,"
+          + " s.mentions_total + coalesce(c.mentions, 0) as mentions_total,"
+          + " s.rejected_total + coalesce(c.rejected, 0) as rejected_total, s.created_at"
+          + " from listening_source s"
+          + SourceCounts.TOTALS_JOIN;
 
   private final JdbcClient jdbc;
 
@@ -43,9 +49,7 @@ class SourceStore {
   }
 
   List<Source> all() {
-    return jdbc.sql("select " + COLUMNS + " from listening_source order by name")
-        .query(SourceStore::map)
-        .list();
+    return jdbc.sql("select " + COLUMNS + " order by s.name").query(SourceStore::map).list();
   }
 
   Source get(long id) {
@@ -53,21 +57,21 @@ class SourceStore {
   }
 
   Optional<Source> find(long id) {
-    return jdbc.sql("select " + COLUMNS + " from listening_source where id = :id")
+    return jdbc.sql("select " + COLUMNS + " where s.id = :id")
         .param("id", id)
         .query(SourceStore::map)
         .optional();
   }
 
   Optional<Source> byName(String name) {
-    return jdbc.sql("select " + COLUMNS + " from listening_source where name = :name")
+    return jdbc.sql("select " + COLUMNS + " where s.name = :name")
         .param("name", name)
         .query(SourceStore::map)
         .optional();
   }
 
   Optional<Source> byTokenHash(String hash) {
-    return jdbc.sql("select " + COLUMNS + " from listening_source where token_hash = :h")
+    return jdbc.sql("select " + COLUMNS + " where s.token_hash = :h")
         .param("h", hash)
         .query(SourceStore::map)
         .optional();
@@ -78,8 +82,8 @@ class SourceStore {
     return jdbc.sql(
             "select "
                 + COLUMNS
-                + " from listening_source where paused = false and kind <> 'WEBHOOK'"
-                + " and (next_run_at is null or next_run_at <= :now) order by next_run_at")
+                + " where s.paused = false and s.kind <> 'WEBHOOK'"
+                + " and (s.next_run_at is null or s.next_run_at <= :now) order by s.next_run_at")
         .param("now", Timestamp.from(now))
         .query(SourceStore::map)
         .list();
@@ -127,22 +131,9 @@ class SourceStore {
         .update();
   }
 
-  void counted(long id, long posts, long unmatched, long mentions) {
-    jdbc.sql(
-            """
-            update listening_source set posts_total = posts_total + :p,
-              unmatched_total = unmatched_total + :u, mentions_total = mentions_total + :m
-            where id = :id
-            """)
-        .param("p", posts)
-        .param("u", unmatched)
-        .param("m", mentions)
-        .param("id", id)
-        .update();
-  }
-
   void delete(long id) {
     jdbc.sql("delete from listening_source where id = :id").param("id", id).update();
+    jdbc.sql("delete from listening_source_count where source_id = :id").param("id", id).update();
   }
 
   private static Source map(ResultSet rs, int n) throws SQLException {

@@ -14,25 +14,60 @@ import java.util.stream.Collectors;
 /**
  * Refuses URLs that would let a user make Rapport call into its own network: only http(s) (and
  * ws(s) for streams), and no host that resolves to a loopback, link-local, private, carrier-grade
- * NAT, multicast or cloud-metadata address, unless an admin listed the host in {@code
- * rapport.listening.allowed-hosts}. Checked when a source is saved and again on every request and
- * redirect.
+ * NAT, multicast or cloud-metadata address, unless an admin listed that host and port in {@code
+ * rapport.listening.allowed-hosts} ({@code host:port}, or {@code host:*} for every port). Checked
+ * when a source is saved and again on every request and redirect; {@link #target} resolves the host
+ * once and hands out the checked address, which is the one {@link GuardedHttp} connects to (no
+ * second lookup that a rebinding DNS server could answer differently).
  */
 final class UrlGuard {
+
+  /** Looks a host name up; the system resolver unless a test stands in for it. */
+  interface Resolver {
+    InetAddress[] resolve(String host) throws UnknownHostException;
+  }
+
+  /** A URL that may be called, with the one address to connect to. */
+  record Target(URI uri, String host, int port, InetAddress address) {}
 
   private static final Set<String> METADATA_HOSTS =
       Set.of("metadata.google.internal", "metadata", "instance-data");
 
-  private final Set<String> allowedHosts;
+  /** Allowed {@code host:port} entries; port "*" allows every port of the host. */
+  private final Set<String> allowed;
+
+  private final Resolver resolver;
 
   UrlGuard(List<String> allowedHosts) {
-    this.allowedHosts =
+    this(allowedHosts, InetAddress::getAllByName);
+  }
+
+  UrlGuard(List<String> allowedHosts, Resolver resolver) {
+    this.resolver = resolver;
+    this.allowed =
         allowedHosts == null
             ? Set.of()
             : allowedHosts.stream()
                 .map(h -> h.strip().toLowerCase(Locale.ROOT))
                 .filter(h -> !h.isEmpty())
+                .map(UrlGuard::entry)
                 .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** One allow-list entry as {@code host:port}; refused at start-up when it names no port. */
+  private static String entry(String e) {
+    int colon = e.lastIndexOf(':');
+    String host = colon < 0 ? e : e.substring(0, colon);
+    String port = colon < 0 ? "" : e.substring(colon + 1);
+    if (colon < 0 || host.isEmpty() || !(port.equals("*") || port.matches("[0-9]{1,5}"))) {
+      throw new IllegalArgumentException(
+          "rapport.listening.allowed-hosts entry '"
+              + e
+              + "' must name host and port, e.g. "
+              + (colon < 0 ? e : "feeds.example")
+              + ":443 (or host:* for every port)");
+    }
+    return unbracket(host) + ":" + port;
   }
 
   /** The URI, if it may be called; otherwise an InvalidInputException naming the field. */
@@ -48,6 +83,27 @@ final class UrlGuard {
   }
 
   void check(String field, URI uri) {
+    String host = host(field, uri);
+    if (!allowed(host, port(uri))) {
+      checked(field, host, lookUp(field, host));
+    }
+  }
+
+  /**
+   * Checks the URI and resolves its host once: the address to connect to, from the addresses that
+   * were checked (every one of them is, for a host not on the allow-list).
+   */
+  Target target(String field, URI uri) {
+    String host = host(field, uri);
+    int port = port(uri);
+    InetAddress[] addresses = lookUp(field, host);
+    if (!allowed(host, port)) {
+      checked(field, host, addresses);
+    }
+    return new Target(uri, host, port, addresses[0]);
+  }
+
+  private String host(String field, URI uri) {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!Set.of("http", "https", "ws", "wss").contains(scheme)) {
       throw InvalidInputException.of(field, "must use http or https (got '" + scheme + "')");
@@ -56,25 +112,45 @@ final class UrlGuard {
     if (host == null || host.isEmpty()) {
       throw InvalidInputException.of(field, "has no host");
     }
-    host = host.toLowerCase(Locale.ROOT);
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
     if (uri.getUserInfo() != null) {
       throw InvalidInputException.of(field, "must not carry a user name or password");
     }
-    if (allowedHosts.contains(host)) {
-      return;
-    }
-    if (METADATA_HOSTS.contains(host)) {
+    host = unbracket(host.toLowerCase(Locale.ROOT));
+    if (METADATA_HOSTS.contains(host) && !allowed(host, port(uri))) {
       throw InvalidInputException.of(field, "points at a cloud metadata service");
     }
-    InetAddress[] addresses;
+    return host;
+  }
+
+  private static String unbracket(String host) {
+    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+  }
+
+  private static int port(URI uri) {
+    if (uri.getPort() >= 0) {
+      return uri.getPort();
+    }
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    return scheme.equals("https") || scheme.equals("wss") ? 443 : 80;
+  }
+
+  private boolean allowed(String host, int port) {
+    return allowed.contains(host + ":" + port) || allowed.contains(host + ":*");
+  }
+
+  private InetAddress[] lookUp(String field, String host) {
     try {
-      addresses = InetAddress.getAllByName(host);
+      InetAddress[] found = resolver.resolve(host);
+      if (found == null || found.length == 0) {
+        throw new UnknownHostException(host);
+      }
+      return found;
     } catch (UnknownHostException e) {
       throw InvalidInputException.of(field, "host '" + host + "' does not resolve");
     }
+  }
+
+  private static void checked(String field, String host, InetAddress[] addresses) {
     for (InetAddress a : addresses) {
       String why = refusal(a);
       if (why != null) {
@@ -86,7 +162,7 @@ final class UrlGuard {
                 + a.getHostAddress()
                 + ", "
                 + why
-                + "; an admin can allow it in rapport.listening.allowed-hosts");
+                + "; an admin can allow it (host:port) in rapport.listening.allowed-hosts");
       }
     }
   }

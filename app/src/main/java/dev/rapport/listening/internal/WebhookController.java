@@ -54,6 +54,23 @@ class WebhookController {
     this.props = props;
   }
 
+  /** A refusal of the whole request: the answer, already recorded as a dead letter. */
+  private static final class Refused extends Exception {
+    final transient ResponseEntity<ProblemDetail> answer;
+
+    Refused(ResponseEntity<ProblemDetail> answer) {
+      super(null, null, false, false);
+      this.answer = answer;
+    }
+  }
+
+  /** The posts of a request as read: the readable ones with their place, and the unreadable. */
+  private record Posts(
+      List<NormalizedPost> read,
+      List<String> paths,
+      List<Ingest.Rejected> unreadable,
+      List<FieldError> errors) {}
+
   @PostMapping("/api/v1/ingest")
   ResponseEntity<?> ingest(HttpServletRequest request) throws IOException, InterruptedException {
     Optional<Source> found = authenticate(request);
@@ -74,113 +91,31 @@ class WebhookController {
           "source '" + source.name() + "' is paused; resume it to ingest",
           List.of());
     }
-    int max = props.webhookMaxBytes();
-    if (request.getContentLengthLong() > max) {
-      return refuse(
-          source,
-          HttpStatus.CONTENT_TOO_LARGE,
-          "body-too-large",
-          "Body too large",
-          "body is " + request.getContentLengthLong() + " bytes; the limit is " + max,
-          "");
-    }
-    byte[] body = readAtMost(request.getInputStream(), max);
-    if (body == null) {
-      return refuse(
-          source,
-          HttpStatus.CONTENT_TOO_LARGE,
-          "body-too-large",
-          "Body too large",
-          "body is larger than the limit of " + max + " bytes",
-          "");
-    }
-    String text;
+    Posts posts;
     try {
-      text = strictUtf8(body);
-    } catch (CharacterCodingException e) {
-      return refuse(
-          source,
-          HttpStatus.BAD_REQUEST,
-          "invalid-utf8",
-          "Body is not UTF-8",
-          "body is not valid UTF-8 at byte " + firstBadByte(body),
-          new String(body, 0, Math.min(body.length, 500), StandardCharsets.UTF_8));
+      posts = posts(source, parse(source, readText(source, request)));
+    } catch (Refused refused) {
+      return refused.answer;
     }
-    JsonNode root;
-    try {
-      root = json.readTree(text);
-    } catch (JacksonException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr();
-      return refuse(
-          source,
-          HttpStatus.BAD_REQUEST,
-          "malformed-json",
-          "Malformed JSON",
-          "body is not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()),
-          text);
-    }
-    List<JsonNode> nodes = new ArrayList<>();
-    List<String> paths = new ArrayList<>();
-    if (root == null || !root.isObject()) {
-      return refuse(
-          source,
-          HttpStatus.BAD_REQUEST,
-          "wrong-shape",
-          "Wrong body shape",
-          "body must be a JSON object: one post, or {\"posts\": [ ... ]}",
-          text);
-    }
-    if (root.has("posts")) {
-      JsonNode posts = root.get("posts");
-      if (!posts.isArray()) {
-        return refuse(
-            source,
-            HttpStatus.BAD_REQUEST,
-            "wrong-shape",
-            "Wrong body shape",
-            "posts must be an array, got " + PostJson.type(posts),
-            text);
-      }
-      if (posts.size() > props.webhookMaxPosts()) {
-        return refuse(
-            source,
-            HttpStatus.CONTENT_TOO_LARGE,
-            "too-many-posts",
-            "Too many posts",
-            "at most " + props.webhookMaxPosts() + " posts per request, got " + posts.size(),
-            "");
-      }
-      for (int i = 0; i < posts.size(); i++) {
-        nodes.add(posts.get(i));
-        paths.add("posts[" + i + "]");
-      }
-    } else {
-      nodes.add(root);
-      paths.add("");
-    }
-    List<NormalizedPost> valid = new ArrayList<>();
-    List<Ingest.Rejected> rejected = new ArrayList<>();
-    List<FieldError> errors = new ArrayList<>();
-    for (int i = 0; i < nodes.size(); i++) {
-      PostJson.Read read = PostJson.read(nodes.get(i), paths.get(i), null);
-      List<FieldError> problems =
-          read.ok() ? ingest.validate(read.post(), paths.get(i)) : read.errors();
-      if (problems.isEmpty()) {
-        valid.add(read.post());
-      } else {
-        errors.addAll(problems);
-        rejected.add(new Ingest.Rejected(Ingest.describe(problems), nodes.get(i).toString()));
-      }
-    }
+    // validated once, here; the refused posts go to the dead letters with the unreadable ones
+    Ingest.Checked checked = ingest.check(posts.read(), posts.paths());
+    List<Ingest.Rejected> rejected = new ArrayList<>(posts.unreadable());
+    rejected.addAll(checked.refused());
+    List<FieldError> errors = new ArrayList<>(posts.errors());
+    errors.addAll(checked.errors());
+    return answer(source, checked.valid(), rejected, errors);
+  }
+
+  /** Stores the valid posts and answers with what happened, or why nothing was stored. */
+  private ResponseEntity<?> answer(
+      Source source,
+      List<NormalizedPost> valid,
+      List<Ingest.Rejected> rejected,
+      List<FieldError> errors)
+      throws InterruptedException {
     IngestOutcome outcome;
     try {
-      outcome = ingest.accept(source, valid, rejected, Duration.ofSeconds(10));
+      outcome = ingest.acceptChecked(source, valid, rejected, Duration.ofSeconds(10));
     } catch (Ingest.StoreFailed failed) {
       return problem(
           HttpStatus.SERVICE_UNAVAILABLE,
@@ -209,16 +144,132 @@ class WebhookController {
           errors.size() + " problem(s); the refused posts are in the dead-letter list",
           errors);
     }
-    Map<String, Object> body2 = new LinkedHashMap<>();
-    body2.put("received", outcome.received());
-    body2.put("mentions", outcome.mentions());
-    body2.put("unmatched", outcome.unmatched());
-    body2.put("duplicates", outcome.duplicates());
-    body2.put("rejected", outcome.rejected());
-    body2.put(
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("received", outcome.received());
+    body.put("mentions", outcome.mentions());
+    body.put("unmatched", outcome.unmatched());
+    body.put("duplicates", outcome.duplicates());
+    body.put("rejected", outcome.rejected());
+    body.put(
         "errors",
         errors.stream().map(e -> Map.of("field", e.field(), "reason", e.reason())).toList());
-    return ResponseEntity.ok(body2);
+    return ResponseEntity.ok(body);
+  }
+
+  /** The body as strict UTF-8, within the size limit. */
+  private String readText(Source source, HttpServletRequest request) throws IOException, Refused {
+    int max = props.webhookMaxBytes();
+    if (request.getContentLengthLong() > max) {
+      throw refuse(
+          source,
+          HttpStatus.CONTENT_TOO_LARGE,
+          "body-too-large",
+          "Body too large",
+          "body is " + request.getContentLengthLong() + " bytes; the limit is " + max,
+          "");
+    }
+    byte[] body = readAtMost(request.getInputStream(), max);
+    if (body == null) {
+      throw refuse(
+          source,
+          HttpStatus.CONTENT_TOO_LARGE,
+          "body-too-large",
+          "Body too large",
+          "body is larger than the limit of " + max + " bytes",
+          "");
+    }
+    try {
+      return strictUtf8(body);
+    } catch (CharacterCodingException e) {
+      throw refuse(
+          source,
+          HttpStatus.BAD_REQUEST,
+          "invalid-utf8",
+          "Body is not UTF-8",
+          "body is not valid UTF-8 at byte " + firstBadByte(body),
+          new String(body, 0, Math.min(body.length, 500), StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The body as a JSON object. */
+  private JsonNode parse(Source source, String text) throws Refused {
+    JsonNode root;
+    try {
+      root = json.readTree(text);
+    } catch (JacksonException e) {
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      throw refuse(
+          source,
+          HttpStatus.BAD_REQUEST,
+          "malformed-json",
+          "Malformed JSON",
+          "body is not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()),
+          text);
+    }
+    if (root == null || !root.isObject()) {
+      throw refuse(
+          source,
+          HttpStatus.BAD_REQUEST,
+          "wrong-shape",
+          "Wrong body shape",
+          "body must be a JSON object: one post, or {\"posts\": [ ... ]}",
+          text);
+    }
+    return root;
+  }
+
+  /** One post, or {"posts": [...]}, read into posts; the unreadable ones with their errors. */
+  private Posts posts(Source source, JsonNode root) throws Refused {
+    List<JsonNode> nodes = new ArrayList<>();
+    List<String> paths = new ArrayList<>();
+    if (root.has("posts")) {
+      JsonNode posts = root.get("posts");
+      if (!posts.isArray()) {
+        throw refuse(
+            source,
+            HttpStatus.BAD_REQUEST,
+            "wrong-shape",
+            "Wrong body shape",
+            "posts must be an array, got " + PostJson.type(posts),
+            root.toString());
+      }
+      if (posts.size() > props.webhookMaxPosts()) {
+        throw refuse(
+            source,
+            HttpStatus.CONTENT_TOO_LARGE,
+            "too-many-posts",
+            "Too many posts",
+            "at most " + props.webhookMaxPosts() + " posts per request, got " + posts.size(),
+            "");
+      }
+      for (int i = 0; i < posts.size(); i++) {
+        nodes.add(posts.get(i));
+        paths.add("posts[" + i + "]");
+      }
+    } else {
+      nodes.add(root);
+      paths.add("");
+    }
+    Posts read =
+        new Posts(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    for (int i = 0; i < nodes.size(); i++) {
+      PostJson.Read r = PostJson.read(nodes.get(i), paths.get(i), null);
+      if (r.ok()) {
+        read.read().add(r.post());
+        read.paths().add(paths.get(i));
+      } else {
+        read.errors().addAll(r.errors());
+        read.unreadable()
+            .add(new Ingest.Rejected(Ingest.describe(r.errors()), nodes.get(i).toString()));
+      }
+    }
+    return read;
   }
 
   private Optional<Source> authenticate(HttpServletRequest request) {
@@ -237,10 +288,10 @@ class WebhookController {
         .filter(s -> s.kind() == SourceKind.WEBHOOK);
   }
 
-  private ResponseEntity<ProblemDetail> refuse(
+  private Refused refuse(
       Source source, HttpStatus status, String type, String title, String detail, String raw) {
     deadLetters.record(source.id(), source.name(), detail, raw);
-    return problem(status, type, title, detail, List.of());
+    return new Refused(problem(status, type, title, detail, List.of()));
   }
 
   static ResponseEntity<ProblemDetail> problem(

@@ -25,7 +25,7 @@ class StoreRetryTest {
   void aBatchThatLostLockRacesIsRunAgainUntilItCommits() {
     AtomicInteger calls = new AtomicInteger();
     String result =
-        Ingest.retryingRaces(
+        StoreRetries.retryingRaces(
             5,
             () -> {
               int n = calls.incrementAndGet();
@@ -49,7 +49,7 @@ class StoreRetryTest {
     AtomicInteger calls = new AtomicInteger();
     assertThatThrownBy(
             () ->
-                Ingest.retryingRaces(
+                StoreRetries.retryingRaces(
                     3,
                     () -> {
                       calls.incrementAndGet();
@@ -64,7 +64,7 @@ class StoreRetryTest {
     AtomicInteger calls = new AtomicInteger();
     assertThatThrownBy(
             () ->
-                Ingest.retryingRaces(
+                StoreRetries.retryingRaces(
                     5,
                     () -> {
                       calls.incrementAndGet();
@@ -98,7 +98,7 @@ class StoreRetryTest {
     List<RuntimeException> why = new ArrayList<>();
 
     IngestQueue.BatchOutcome o =
-        Ingest.storingAlone(
+        StoreRetries.storingAlone(
             List.of(A, POISON, C),
             posts -> store(posts, calls, null),
             (p, e) -> {
@@ -118,7 +118,7 @@ class StoreRetryTest {
     List<NormalizedPost> setAside = new ArrayList<>();
     assertThatThrownBy(
             () ->
-                Ingest.storingAlone(
+                StoreRetries.storingAlone(
                     List.of(A, POISON, C),
                     posts ->
                         store(
@@ -137,7 +137,7 @@ class StoreRetryTest {
     List<NormalizedPost> setAside = new ArrayList<>();
     assertThatThrownBy(
             () ->
-                Ingest.storingAlone(
+                StoreRetries.storingAlone(
                     List.of(A, C),
                     posts -> store(posts, calls, new IllegalStateException("reader fault")),
                     (p, e) -> setAside.add(p)))
@@ -152,7 +152,7 @@ class StoreRetryTest {
     List<NormalizedPost> setAside = new ArrayList<>();
     assertThatThrownBy(
             () ->
-                Ingest.storingAlone(
+                StoreRetries.storingAlone(
                     List.of(POISON), posts -> store(posts, calls, null), (p, e) -> setAside.add(p)))
         .isInstanceOf(DataIntegrityViolationException.class);
     assertThat(setAside).isEmpty();

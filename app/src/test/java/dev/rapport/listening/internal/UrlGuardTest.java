@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class UrlGuardTest {
 
-  private final UrlGuard guard = new UrlGuard(List.of("feeds.internal.example"));
+  private final UrlGuard guard = new UrlGuard(List.of("feeds.internal.example:80"));
 
   @Test
   void refusesSchemesOtherThanHttp() {
@@ -50,5 +50,35 @@ class UrlGuardTest {
         .doesNotThrowAnyException();
     assertThatCode(() -> guard.check("url", "http://feeds.internal.example/rss"))
         .doesNotThrowAnyException();
+  }
+
+  @Test
+  void anAllowedHostIsAllowedOnItsPortOnly() {
+    assertThatThrownBy(() -> guard.check("url", "http://feeds.internal.example:8080/rss"))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> guard.check("url", "https://feeds.internal.example/rss"))
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void anAllowListEntryWithoutAPortIsRefusedAtStartUp() {
+    assertThatThrownBy(() -> new UrlGuard(List.of("feeds.internal.example")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("feeds.internal.example:443");
+  }
+
+  @Test
+  void everyResolvedAddressIsCheckedNotOnlyTheFirst() {
+    UrlGuard twoFaced =
+        new UrlGuard(
+            List.of(),
+            host ->
+                new java.net.InetAddress[] {
+                  java.net.InetAddress.getByName("93.184.216.34"),
+                  java.net.InetAddress.getByName("10.0.0.5")
+                });
+    assertThatThrownBy(() -> twoFaced.target("url", java.net.URI.create("https://two.test/")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("10.0.0.5");
   }
 }

@@ -1,6 +1,5 @@
 package dev.rapport.bench.crash;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,17 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -33,14 +25,16 @@ import tools.jackson.databind.json.JsonMapper;
  * then checks on the database file, with the application stopped, that every post is stored as a
  * mention exactly once: the count, the set of native ids, and no duplicates.
  *
- * <p>Usage: {@code CrashBench [--posts N] [--kills N] [--seed N] [--port P]}. The admin password
- * comes from {@code RAPPORT_ADMIN_PASSWORD} (a random one if unset) and is handed to the child in
- * its environment, never on its command line.
+ * <p>Usage: {@code CrashBench [--posts N] [--kills N] [--seed N] [--port P] [--stall-seconds S]
+ * [--deadline-minutes M]}: a run that stores no post for S seconds (default 300) or overruns M
+ * minutes (default 60) fails with a thread dump of the application instead of hanging. The admin
+ * password comes from {@code RAPPORT_ADMIN_PASSWORD} (a random one if unset) and is handed to the
+ * child in its environment, never on its command line.
  */
 public final class CrashBench {
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
-  private static final String NETWORK = "mastodon";
+  static final String NETWORK = "mastodon";
   private static final String H2_OPTIONS =
       ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
@@ -55,8 +49,18 @@ public final class CrashBench {
   private final List<String> log = new ArrayList<>();
   private volatile Process current;
   private final Set<String> errorsSeen = new java.util.HashSet<>();
+  private final StallWatch watch;
 
-  CrashBench(int posts, int kills, long seed, int port, String password, Path dir) {
+  CrashBench(
+      int posts,
+      int kills,
+      long seed,
+      int port,
+      String password,
+      Path dir,
+      Duration stallLimit,
+      Duration deadline) {
+    this.watch = new StallWatch(stallLimit, deadline);
     this.posts = posts;
     this.kills = kills;
     this.random = new Random(seed);
@@ -93,12 +97,17 @@ public final class CrashBench {
     long seed = Long.parseLong(arg(args, "--seed", "20261123"));
     int port = Integer.parseInt(arg(args, "--port", "8186"));
     String out = arg(args, "--out", null);
+    Duration stall = Duration.ofSeconds(Long.parseLong(arg(args, "--stall-seconds", "300")));
+    Duration deadline = Duration.ofMinutes(Long.parseLong(arg(args, "--deadline-minutes", "60")));
     String password = System.getenv("RAPPORT_ADMIN_PASSWORD");
     if (password == null || password.isBlank()) {
       password = "crash-" + Long.toHexString(new Random().nextLong());
     }
     Path dir = Files.createTempDirectory("rapport-crash");
-    CrashBench bench = new CrashBench(posts, kills, seed, port, password, dir);
+    CrashBench bench = new CrashBench(posts, kills, seed, port, password, dir, stall, deadline);
+    if (out != null) {
+      bench.watch.dumpTo(Path.of(out.replace(".txt", "") + "-stall-threads.txt"));
+    }
     // never leave a child application behind, whatever happens to this driver
     Runtime.getRuntime()
         .addShutdownHook(
@@ -109,14 +118,29 @@ public final class CrashBench {
                     p.destroyForcibly();
                   }
                 }));
-    Result r = bench.run();
+    Result r;
+    try {
+      r = bench.run();
+    } catch (StallWatch.Stalled e) {
+      bench.log.add("STALLED: " + e.getMessage());
+      bench.log.add("posts=%d kills=%d stalled=true exactly_once=false".formatted(posts, kills));
+      System.out.println("STALLED: " + e.getMessage());
+      if (out != null) {
+        Files.write(Path.of(out), bench.log, StandardCharsets.UTF_8);
+      }
+      System.out.println("the run's logs are kept in " + dir);
+      System.exit(2);
+      return;
+    }
     List<String> report = new ArrayList<>();
     report.add(
         "Crash test: file replay of %d posts (JSONL, every post matching the one rule), the"
                 .formatted(posts)
             + " application killed with SIGKILL %d times at random points (seed %d) and restarted;"
                 .formatted(kills, seed)
-            + " checked on the H2 file after the last process stopped.");
+            + " checked on the H2 file after the last process stopped."
+            + " CPU hogs beside it: %s; load at start: %s."
+                .formatted(arg(args, "--hog", "0"), loadAverage()));
     report.addAll(bench.log);
     report.add(
         "source counters: posts_total=%d (counts replayed batches again) mentions_total=%d;"
@@ -139,7 +163,7 @@ public final class CrashBench {
   Result run() throws Exception {
     long start = System.nanoTime();
     Path file = dir.resolve("posts.jsonl");
-    Set<String> expected = writePosts(file, posts, random);
+    Set<String> expected = CrashPosts.write(file, posts, random, NETWORK);
     Path db = dir.resolve("db").resolve("rapport");
     String url = "jdbc:h2:file:" + db.toAbsolutePath() + H2_OPTIONS;
 
@@ -159,6 +183,7 @@ public final class CrashBench {
       long left = posts - done;
       long target = done + 1 + (long) (random.nextDouble() * left / (kills - k + 2));
       while (progress(id) < target) {
+        checkStall(id);
         Thread.sleep(10);
       }
       long seen = progress(id);
@@ -178,7 +203,6 @@ public final class CrashBench {
           "restart %d: cursor=%s mentionsTotal=%d"
               .formatted(k, s.path("cursor").asString(null), s.path("mentionsTotal").asLong()));
     }
-    long deadline = System.nanoTime() + Duration.ofMinutes(60).toNanos();
     while (true) {
       JsonNode s = call("GET", "/api/v1/sources/" + id, null);
       String cursor = s.path("cursor").asString(null);
@@ -190,55 +214,42 @@ public final class CrashBench {
         break;
       }
       noteError(s);
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("not done within 60 minutes: " + s);
-      }
+      progress(id);
+      checkStall(id);
       Thread.sleep(50);
     }
     app.destroy();
     log.add("final stop: exit code " + app.waitFor());
 
-    try (Connection c = DriverManager.getConnection(url, "sa", "");
-        Statement st = c.createStatement()) {
-      List<String> stored = new ArrayList<>(posts);
-      try (ResultSet rs =
-          st.executeQuery(
-              "select native_id from listening_mention where network = '" + NETWORK + "'")) {
-        while (rs.next()) {
-          stored.add(rs.getString(1));
-        }
-      }
-      Map<String, Integer> seen = new HashMap<>();
-      for (String s : stored) {
-        seen.merge(s, 1, Integer::sum);
-      }
-      long duplicates = stored.size() - seen.size();
-      long missing = expected.stream().filter(e -> !seen.containsKey(e)).count();
-      long unexpected = seen.keySet().stream().filter(s -> !expected.contains(s)).count();
-      long total = single(st, "select count(*) from listening_mention");
-      long dead = single(st, "select count(*) from listening_dead_letter");
-      long postsTotal = single(st, "select posts_total from listening_source where id = " + id);
-      long mentionsTotal =
-          single(st, "select mentions_total from listening_source where id = " + id);
-      return new Result(
-          posts,
-          kills,
-          total,
-          duplicates,
-          missing,
-          unexpected,
-          dead,
-          postsTotal,
-          mentionsTotal,
-          (System.nanoTime() - start) / 1e9);
-    }
+    return CrashCheck.check(url, posts, kills, expected, id, start);
   }
 
   /** Posts stored so far, as the API shows them (mentions counted in the storing transaction). */
   private long progress(long id) throws Exception {
     JsonNode s = call("GET", "/api/v1/sources/" + id, null);
     noteError(s);
-    return s.path("mentionsTotal").asLong();
+    long stored = s.path("mentionsTotal").asLong();
+    watch.saw(stored);
+    return stored;
+  }
+
+  private void checkStall(long id) throws Exception {
+    watch.check(
+        () -> {
+          JsonNode s = call("GET", "/api/v1/sources/" + id, null);
+          return "cursor=%s lastError=%s"
+              .formatted(s.path("cursor").asString(null), s.path("lastError").asString(""));
+        },
+        current,
+        dir);
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   /**
@@ -283,7 +294,7 @@ public final class CrashBench {
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".log").toFile()));
     Process p = pb.start();
     current = p;
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {
         throw new IllegalStateException(
@@ -295,6 +306,8 @@ public final class CrashBench {
                 HttpRequest.newBuilder(URI.create(base() + "/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200) {
+          // the stall clock counts from when the application answers, not from its start
+          watch.restarted();
           return p;
         }
       } catch (IOException e) {
@@ -303,7 +316,7 @@ public final class CrashBench {
       Thread.sleep(200);
     }
     p.destroyForcibly();
-    throw new IllegalStateException(name + " did not start within 3 minutes");
+    throw new IllegalStateException(name + " did not start within 10 minutes");
   }
 
   private String base() {
@@ -331,49 +344,6 @@ public final class CrashBench {
           method + " " + path + " -> " + r.statusCode() + ": " + r.body());
     }
     return JSON.readTree(r.body());
-  }
-
-  /** Writes the posts, every one containing the rule's keyword; returns their native ids. */
-  static Set<String> writePosts(Path file, int n, Random random) throws IOException {
-    Set<String> ids = new LinkedHashSet<>();
-    String[] filler = {
-      "the", "quick", "update", "shipping", "today", "coffee", "team", "release", "notes", "meetup"
-    };
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      for (int i = 0; i < n; i++) {
-        StringBuilder text = new StringBuilder();
-        for (int w = 0; w < 12; w++) {
-          text.append(filler[random.nextInt(filler.length)]).append(' ');
-        }
-        if (random.nextBoolean()) {
-          text.insert(0, "crashword ");
-        } else {
-          text.append("#crashword");
-        }
-        String id = "crash-" + i;
-        ids.add(id);
-        out.write(
-            "{\"network\":\""
-                + NETWORK
-                + "\",\"id\":\""
-                + id
-                + "\",\"author\":{\"handle\":\"@user"
-                + random.nextInt(2000)
-                + "@crash.example\"},\"text\":\""
-                + text.toString().trim()
-                + "\",\"url\":\"https://crash.example/@u/"
-                + i
-                + "\",\"createdAt\":\"2026-11-01T10:00:00Z\",\"language\":\"en\"}\n");
-      }
-    }
-    return ids;
-  }
-
-  private static long single(Statement st, String sql) throws Exception {
-    try (ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 
   private static String tail(Path log) {

@@ -46,9 +46,14 @@ public final class IngestBench {
           + Base64.getEncoder()
               .encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 
+  /** The options of Rapport's default H2 URL (application.properties). */
+  private static final String H2_OPTIONS =
+      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
   public static void main(String[] args) throws Exception {
     boolean quick = List.of(args).contains("--quick");
-    String db = arg(args, "--db", "h2");
+    // H2 on a file, as Rapport's embedded default runs; --h2-mem is the in-memory variant
+    String db = List.of(args).contains("--h2-mem") ? "h2-mem" : arg(args, "--db", "h2");
     int posts = Integer.parseInt(arg(args, "--posts", quick ? "50000" : "200000"));
     int rules = Integer.parseInt(arg(args, "--rules", "10000"));
     double matchShare = 0.3;
@@ -70,7 +75,9 @@ public final class IngestBench {
     String dbUrl =
         db.equals("postgres")
             ? "jdbc:postgresql://127.0.0.1:5432/" + arg(args, "--pg-db", "rapport_bench")
-            : "jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+            : db.equals("h2-mem")
+                ? "jdbc:h2:mem:bench" + H2_OPTIONS + ";DB_CLOSE_DELAY=-1"
+                : "jdbc:h2:file:" + dir.resolve("db").resolve("rapport") + H2_OPTIONS;
     if (db.equals("postgres")) {
       // a fresh schema each run: the first admin's password is made up per run
       try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl, "postgres", "");
@@ -157,6 +164,15 @@ public final class IngestBench {
           stats.path("latencyP50Ms").asLong(),
           stats.path("latencyP99Ms").asLong(),
           exactlyOnce);
+    }
+    deleteTree(dir);
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    try (var walk = Files.walk(root)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 
