@@ -37,7 +37,10 @@ final class ThrottledSignIn implements AuthenticationProvider {
             : null;
     Duration locked = throttle.lockedFor(username, address);
     if (!locked.isZero()) {
-      throw new SignInThrottled(seconds(locked));
+      // an attempt while locked counts as one more failure, so a client that keeps hammering
+      // (25 guesses in a second) keeps the door shut for growing delays; its password is not read
+      Duration lock = throttle.failed(username, address);
+      throw new SignInThrottled(seconds(lock.compareTo(locked) > 0 ? lock : locked));
     }
     try {
       Authentication result = passwords.authenticate(attempt);
