@@ -18,10 +18,11 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * RSS 2.0 and Atom through ROME, polled with conditional requests (the ETag and Last-Modified of
- * the last answer are the cursor). Tolerant of real feeds: HTML in titles becomes text, relative
- * links are resolved against the feed, a missing date falls back to the fetch time, the encoding
- * comes from the XML prolog, BOM or Content-Type.
+ * RSS and Atom feeds, read by {@link FeedDocument} as liberally as a good feed reader, polled with
+ * conditional requests (the ETag and Last-Modified of the last answer are the cursor). The links
+ * inside an entry's HTML count for {@code links:} rules. An entry without a readable date is stored
+ * at the fetch time for now (FeedDocument keeps it apart as unknown; the mention has no place for
+ * that yet).
  */
 @Component
 class FeedConnector implements Connector {
@@ -107,7 +108,10 @@ class FeedConnector implements Connector {
                 null,
                 null,
                 Map.of(),
-                raw));
+                raw,
+                null,
+                e.links(),
+                null));
       } catch (RuntimeException ex) {
         rejected.add(new Ingest.Rejected("feed entry: " + ex.getMessage(), raw));
       }
