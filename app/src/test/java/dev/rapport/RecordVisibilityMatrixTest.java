@@ -2,6 +2,7 @@ package dev.rapport;
 
 import static dev.rapport.access.Permission.LIFECYCLE_READ;
 import static dev.rapport.access.Permission.LIFECYCLE_WRITE;
+import static dev.rapport.access.Permission.LISTENING_READ;
 import static dev.rapport.access.Permission.PEOPLE_READ;
 import static dev.rapport.access.Permission.PEOPLE_WRITE;
 import static dev.rapport.access.Permission.TIMELINE_READ;
@@ -132,6 +133,9 @@ class RecordVisibilityMatrixTest {
           route("GET /timeline/persons/{id}", Subject.PERSON, TIMELINE_READ, ""),
           route("POST /timeline/persons/{id}/notes", Subject.PERSON, TIMELINE_WRITE, "text=n{n}"),
           route("GET /timeline/accounts/{id}", Subject.ACCOUNT, TIMELINE_READ, ""),
+          route("GET /timeline/accounts/{id}/revenue", Subject.ACCOUNT, TIMELINE_READ, ""),
+          // workspace: a person's interests, read from listening's posts
+          route("GET /interests/persons/{id}", Subject.PERSON, LISTENING_READ, ""),
           route("POST /timeline/accounts/{id}/notes", Subject.ACCOUNT, TIMELINE_WRITE, "text=n{n}"),
           // lifecycle
           route("GET /api/v1/persons/{id}/stages", Subject.PERSON, LIFECYCLE_READ, ""),
@@ -399,7 +403,8 @@ class RecordVisibilityMatrixTest {
     }
     productLine = lifecycle.productLines().get(0).id();
     var stages = lifecycle.activeModel().stages();
-    firstStage = stages.get(0).id();
+    // not the first stage: a new person may already stand there (the lifecycle's entry rule)
+    firstStage = stages.get(1).id();
     secondStage = stages.get(1).id();
     setVisibility("person", "team");
     setVisibility("account", "team");

@@ -2,11 +2,12 @@ package dev.rapport.support;
 
 import dev.rapport.access.Role;
 import dev.rapport.people.AccountId;
-import dev.rapport.people.Network;
 import dev.rapport.people.PersonId;
-import dev.rapport.people.SocialIdentities;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -17,19 +18,31 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 @Component
 public class TestRecords {
 
-  private final SocialIdentities identities;
+  private final JdbcClient jdbc;
   private final AccessFixtures access;
   private String adminToken;
 
-  TestRecords(SocialIdentities identities, AccessFixtures access) {
-    this.identities = identities;
+  TestRecords(JdbcClient jdbc, AccessFixtures access) {
+    this.jdbc = jdbc;
     this.access = access;
   }
 
-  /** A new person nobody owns. */
+  /**
+   * A new person nobody owns, written straight to the table: no PersonCreated, so the lifecycle's
+   * entry rule gives them no stage and their timeline starts empty, as the tests that use them
+   * expect.
+   */
   public PersonId person() {
-    return identities.resolveAuthor(
-        Network.OTHER, "test-" + UUID.randomUUID(), null, "Test Person", null, null);
+    long id = jdbc.sql("select nextval('person_id_seq')").query(Long.class).single();
+    Timestamp now = Timestamp.from(Instant.now());
+    jdbc.sql(
+            "insert into person (id, first_name, last_name, full_name, name_key, may_contact,"
+                + " created_at, updated_at) values (:id, 'Test', 'Person', 'Test Person',"
+                + " 'test person', false, :now, :now)")
+        .param("id", id)
+        .param("now", now)
+        .update();
+    return new PersonId(id);
   }
 
   /** A new account, owned by a test admin (visible to all while accounts are visible to all). */

@@ -252,7 +252,8 @@ class ListeningBrowserTest {
                     + " && getComputedStyle(e).visibility !== 'hidden').length");
     java.util.Set<String> seen = new java.util.HashSet<>();
     Actions keys = new Actions(driver);
-    for (int i = 0; i < total + 60 && seen.size() < total; i++) {
+    // other focus stops (chips, selects, disclosures in the page's other panels) come between them
+    for (int i = 0; i < total + 400 && seen.size() < total; i++) {
       keys.sendKeys(Keys.TAB).perform();
       Object kb = js.executeScript("return document.activeElement.getAttribute('data-kb')");
       if (kb != null) {

@@ -89,7 +89,8 @@ class MentionSurfacesTest {
     ingest(
         postBy(
             "@newjob",
-            "New job! Thrilled to start at Globex today, and we are looking for a CRM recommendation. "
+            "New job! So happy and thrilled to start at Globex today, I love this team! We are"
+                + " looking for a CRM recommendation. "
                 + word,
             daysAgo(1),
             "mastodon"));
