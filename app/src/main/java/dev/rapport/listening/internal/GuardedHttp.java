@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +47,6 @@ final class GuardedHttp {
   private record Raw(int status, HttpHeaders headers, byte[] body) {}
 
   private static final int MAX_REDIRECTS = 5;
-  private final HttpClient client;
   private final UrlGuard guard;
   private final int maxBytes;
   private final Duration connectTimeout;
@@ -61,16 +59,6 @@ final class GuardedHttp {
     this.guard = guard;
     this.maxBytes = maxBytes;
     this.connectTimeout = connectTimeout;
-    this.client =
-        HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(connectTimeout)
-            .build();
-  }
-
-  /** The JDK client, for the streaming connectors (WebSocket, SSE), which check URLs themselves. */
-  HttpClient client() {
-    return client;
   }
 
   Response get(URI uri, Map<String, String> headers)
@@ -107,6 +95,63 @@ final class GuardedHttp {
 
   /** One GET to the target's checked address; the host name is resolved to that address only. */
   private Raw fetch(UrlGuard.Target target, Map<String, String> headers) throws IOException {
+    try (CloseableHttpClient http = pinnedClient(target, Timeout.ofSeconds(30))) {
+      return http.execute(request(target, headers), this::read);
+    }
+  }
+
+  /**
+   * An open response body that is read as it arrives (server-sent events), from the checked address
+   * like every other request. Closing it closes the connection.
+   */
+  record Stream(int status, InputStream body) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      body.close();
+    }
+  }
+
+  /**
+   * Opens a long-lived GET (a streaming API) to the checked address of {@code uri}, which the guard
+   * checks under {@code field}; no redirects. The stream fails when nothing arrives for {@code
+   * idle} (Mastodon's streaming server sends a heartbeat comment every 15 seconds).
+   */
+  Stream stream(String field, URI uri, Map<String, String> headers, Duration idle)
+      throws IOException {
+    UrlGuard.Target target = guard.target(field, uri);
+    CloseableHttpClient http = pinnedClient(target, Timeout.of(idle));
+    try {
+      ClassicHttpResponse response = http.executeOpen(null, request(target, headers), null);
+      InputStream content =
+          response.getEntity() != null
+              ? response.getEntity().getContent()
+              : InputStream.nullInputStream();
+      InputStream body =
+          new java.io.FilterInputStream(content) {
+            @Override
+            public void close() throws IOException {
+              try (http;
+                  response) {
+                super.close();
+              }
+            }
+          };
+      return new Stream(response.getCode(), body);
+    } catch (IOException | RuntimeException e) {
+      http.close();
+      throw e;
+    }
+  }
+
+  private static HttpGet request(UrlGuard.Target target, Map<String, String> headers) {
+    HttpGet get = new HttpGet(target.uri());
+    get.setHeader("User-Agent", "Rapport/0.1 (+https://rapport.dev)");
+    headers.forEach(get::setHeader);
+    return get;
+  }
+
+  /** A client whose only name resolution is the guard's answer for the target's host. */
+  private CloseableHttpClient pinnedClient(UrlGuard.Target target, Timeout socketTimeout) {
     DnsResolver pinned =
         new DnsResolver() {
           @Override
@@ -125,27 +170,20 @@ final class GuardedHttp {
     ConnectionConfig timeouts =
         ConnectionConfig.custom()
             .setConnectTimeout(Timeout.of(connectTimeout))
-            .setSocketTimeout(Timeout.ofSeconds(30))
+            .setSocketTimeout(socketTimeout)
             .build();
-    try (CloseableHttpClient http =
-        HttpClients.custom()
-            .setConnectionManager(
-                PoolingHttpClientConnectionManagerBuilder.create()
-                    .setDnsResolver(pinned)
-                    .setDefaultConnectionConfig(timeouts)
-                    .build())
-            .setDefaultRequestConfig(
-                RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(30)).build())
-            .disableRedirectHandling()
-            .disableAutomaticRetries()
-            .disableCookieManagement()
-            .disableAuthCaching()
-            .build()) {
-      HttpGet get = new HttpGet(target.uri());
-      get.setHeader("User-Agent", "Rapport/0.1 (+https://rapport.dev)");
-      headers.forEach(get::setHeader);
-      return http.execute(get, this::read);
-    }
+    return HttpClients.custom()
+        .setConnectionManager(
+            PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(pinned)
+                .setDefaultConnectionConfig(timeouts)
+                .build())
+        .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(socketTimeout).build())
+        .disableRedirectHandling()
+        .disableAutomaticRetries()
+        .disableCookieManagement()
+        .disableAuthCaching()
+        .build();
   }
 
   private Raw read(ClassicHttpResponse response) throws IOException {

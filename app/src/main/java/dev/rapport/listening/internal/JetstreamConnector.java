@@ -5,17 +5,16 @@ import dev.rapport.shared.InvalidInputException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.handshake.ServerHandshake;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -78,15 +77,21 @@ class JetstreamConnector implements Connector {
       url.append("&cursor=").append(cursor);
     }
     URI uri = URI.create(url.toString());
-    guard.check("config.endpoint", uri);
+    // resolved once by the guard; the socket connects to that address (no second lookup)
+    UrlGuard.Target target = guard.target("config.endpoint", uri);
     LinkedBlockingQueue<Object> frames = new LinkedBlockingQueue<>();
-    Listener listener = new Listener(frames);
-    WebSocket ws =
-        http.client()
-            .newWebSocketBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .buildAsync(uri, listener)
-            .get(15, TimeUnit.SECONDS);
+    Client ws = new Client(uri, frames);
+    ws.setDnsResolver(u -> target.address());
+    ws.setConnectionLostTimeout(60);
+    if (!ws.connectBlocking(15, TimeUnit.SECONDS)) {
+      ws.close();
+      Object why = frames.poll();
+      throw new IOException(
+          "Jetstream connection to "
+              + uri.getHost()
+              + " failed"
+              + (why instanceof Throwable t ? ": " + t.getMessage() : ""));
+    }
     try {
       List<NormalizedPost> posts = new ArrayList<>();
       List<Ingest.Rejected> rejected = new ArrayList<>();
@@ -105,14 +110,13 @@ class JetstreamConnector implements Connector {
         if (frame instanceof Throwable t) {
           throw new IOException("Jetstream connection failed: " + t.getMessage(), t);
         }
-        if (frame == Listener.CLOSED) {
+        if (frame == Client.CLOSED) {
           if (!posts.isEmpty() || !rejected.isEmpty()) {
             sink.deliver(posts, rejected, last);
           }
           throw new IOException("Jetstream closed the connection");
         }
         String text = (String) frame;
-        ws.request(1);
         JsonNode event;
         try {
           event = json.readTree(text);
@@ -160,7 +164,7 @@ class JetstreamConnector implements Connector {
         }
       }
     } finally {
-      ws.abort();
+      ws.close();
     }
   }
 
@@ -268,41 +272,35 @@ class JetstreamConnector implements Connector {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  /** Collects whole text messages; the reader asks for the next frame when it took one. */
-  private static final class Listener implements WebSocket.Listener {
+  /**
+   * Puts whole text messages, the close and any error on the queue the reader takes from. A frame
+   * over {@link #MAX_FRAME} bytes closes the connection (Jetstream's events are a few KB).
+   */
+  private static final class Client extends WebSocketClient {
     static final Object CLOSED = new Object();
+    static final int MAX_FRAME = 1 << 20;
     private final LinkedBlockingQueue<Object> frames;
-    private final StringBuilder partial = new StringBuilder();
 
-    Listener(LinkedBlockingQueue<Object> frames) {
+    Client(URI uri, LinkedBlockingQueue<Object> frames) {
+      super(uri, new Draft_6455(List.of(), MAX_FRAME));
       this.frames = frames;
     }
 
     @Override
-    public void onOpen(WebSocket ws) {
-      ws.request(1);
+    public void onOpen(ServerHandshake handshake) {}
+
+    @Override
+    public void onMessage(String message) {
+      frames.add(message);
     }
 
     @Override
-    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        frames.add(partial.toString());
-        partial.setLength(0);
-      } else {
-        ws.request(1);
-      }
-      return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+    public void onClose(int code, String reason, boolean remote) {
       frames.add(CLOSED);
-      return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public void onError(WebSocket ws, Throwable error) {
+    public void onError(Exception error) {
       frames.add(error);
     }
   }

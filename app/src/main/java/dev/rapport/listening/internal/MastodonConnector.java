@@ -85,7 +85,7 @@ class MastodonConnector implements Connector {
     }
     // The stream is opened before the catch-up, so nothing posted in between is missed; the
     // events it holds meanwhile are read afterwards (a post in both is stored once).
-    try (MastodonStream stream = MastodonStream.open(http, guard, instance(config), config)) {
+    try (MastodonStream stream = MastodonStream.open(http, instance(config), config)) {
       catchUp(config, sink, "catch-up");
       if (!sink.stopped()) {
         stream.read(sink);

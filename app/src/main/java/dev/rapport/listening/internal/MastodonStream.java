@@ -6,10 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -19,6 +20,9 @@ import tools.jackson.databind.ObjectMapper;
  * be read becomes a dead letter and the stream goes on.
  */
 final class MastodonStream implements AutoCloseable {
+
+  /** Mastodon sends a heartbeat every 15 s; four missed ones mean the connection is gone. */
+  private static final Duration IDLE = Duration.ofSeconds(60);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final InputStream body;
@@ -30,29 +34,20 @@ final class MastodonStream implements AutoCloseable {
   }
 
   /** Opens the hashtag stream when the config names a tag, else the public one. */
-  static MastodonStream open(GuardedHttp http, UrlGuard guard, String instance, JsonNode config)
-      throws Exception {
+  static MastodonStream open(GuardedHttp http, String instance, JsonNode config) throws Exception {
     String tag = FileConnector.text(config, "tag");
     String path =
         tag != null
             ? "/api/v1/streaming/hashtag?tag=" + MastodonConnector.enc(tag)
             : "/api/v1/streaming/public";
     URI uri = URI.create(instance + path);
-    guard.check("config.instance", uri);
-    HttpRequest.Builder req =
-        HttpRequest.newBuilder(uri).GET().header("Accept", "text/event-stream");
-    MastodonConnector.auth(config)
-        .forEach(
-            (k, v) -> {
-              if (!k.equals("Accept")) {
-                req.header(k, v);
-              }
-            });
-    HttpResponse<InputStream> r =
-        http.client().send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
-    if (r.statusCode() != 200) {
-      r.body().close();
-      throw new IOException("streaming API answered HTTP " + r.statusCode());
+    Map<String, String> headers = new LinkedHashMap<>(MastodonConnector.auth(config));
+    headers.put("Accept", "text/event-stream");
+    // resolved once by the guard and connected to that address (no second lookup to rebind)
+    GuardedHttp.Stream r = http.stream("config.instance", uri, headers, IDLE);
+    if (r.status() != 200) {
+      r.close();
+      throw new IOException("streaming API answered HTTP " + r.status());
     }
     return new MastodonStream(r.body(), instance);
   }
