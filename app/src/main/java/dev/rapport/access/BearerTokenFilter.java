@@ -20,10 +20,10 @@ final class BearerTokenFilter extends OncePerRequestFilter {
   private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
   private final ApiTokens tokens;
-  private final UserRows users;
+  private final UserStore users;
   private final ApiProblems problems;
 
-  BearerTokenFilter(ApiTokens tokens, UserRows users, ApiProblems problems) {
+  BearerTokenFilter(ApiTokens tokens, UserStore users, ApiProblems problems) {
     this.tokens = tokens;
     this.users = users;
     this.problems = problems;

@@ -21,9 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class FreshUserFilter extends OncePerRequestFilter {
 
-  private final UserRows users;
+  private final UserStore users;
 
-  FreshUserFilter(UserRows users) {
+  FreshUserFilter(UserStore users) {
     this.users = users;
   }
 

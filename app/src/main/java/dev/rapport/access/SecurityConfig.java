@@ -52,7 +52,7 @@ class SecurityConfig {
   /** Password sign-in (form and Basic), throttled per username and per address. */
   @Bean
   AuthenticationProvider passwordSignIn(
-      JdbcUserDetails users, PasswordEncoder encoder, SignInThrottle throttle, AuditLog audit) {
+      UserDetailsStore users, PasswordEncoder encoder, SignInThrottle throttle, AuditLog audit) {
     DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
     passwords.setPasswordEncoder(encoder);
     return new ThrottledSignIn(passwords, throttle, audit);
@@ -60,7 +60,7 @@ class SecurityConfig {
 
   @Bean
   SecurityFilterChain securityFilterChain(
-      HttpSecurity http, ApiTokens tokens, UserRows users, ObjectMapper json) throws Exception {
+      HttpSecurity http, ApiTokens tokens, UserStore users, ObjectMapper json) throws Exception {
     ApiProblems problems = new ApiProblems(json);
     RequestMatcher api = BearerTokenFilter::isApi;
     // an API request with an Authorization header is authenticated by that header alone (see
@@ -71,7 +71,7 @@ class SecurityConfig {
             BearerTokenFilter.isApi(request)
                 && (hasAuthorizationHeader(request) || request.getRequestedSessionId() == null);
     AccessDeniedHandlerImpl pageDenied = new AccessDeniedHandlerImpl();
-    pageDenied.setErrorPage(DeniedPage.PATH);
+    pageDenied.setErrorPage(DeniedPageController.PATH);
     // only pages are remembered for "continue after sign-in"; an API call never opens a session
     HttpSessionRequestCache pages = new HttpSessionRequestCache();
     pages.setRequestMatcher(request -> !BearerTokenFilter.isApi(request));
@@ -85,7 +85,7 @@ class SecurityConfig {
                         "/webjars/**",
                         "/favicon.ico",
                         "/error",
-                        DeniedPage.PATH,
+                        DeniedPageController.PATH,
                         "/actuator/health",
                         "/actuator/health/liveness",
                         "/actuator/health/readiness")

@@ -22,12 +22,12 @@ public class Users {
 
   static final String AUDIT_TYPE = "user";
 
-  private final UserRows rows;
+  private final UserStore rows;
   private final Teams teams;
   private final PasswordEncoder encoder;
   private final AuditLog audit;
 
-  Users(UserRows rows, Teams teams, PasswordEncoder encoder, AuditLog audit) {
+  Users(UserStore rows, Teams teams, PasswordEncoder encoder, AuditLog audit) {
     this.rows = rows;
     this.teams = teams;
     this.encoder = encoder;
@@ -85,9 +85,9 @@ public class Users {
     PageRequest p = PageRequest.of(in, page, size);
     String key = sort == null || sort.isBlank() ? "username" : sort.strip();
     boolean descending = key.startsWith("-");
-    String column = UserRows.SORTS.get(descending ? key.substring(1) : key);
+    String column = UserStore.SORTS.get(descending ? key.substring(1) : key);
     if (column == null) {
-      in.fail("sort", "unknown sort '" + sort + "'; expected one of " + UserRows.SORTS.keySet());
+      in.fail("sort", "unknown sort '" + sort + "'; expected one of " + UserStore.SORTS.keySet());
     }
     if (q != null && q.length() > 100) {
       in.fail("q", "is longer than 100 characters");

@@ -20,7 +20,7 @@ class RecordVisibilityTest {
 
   @Autowired AccessFixtures access;
   @Autowired RecordVisibility visibility;
-  @Autowired VisibilitySettings settings;
+  @Autowired RecordVisibilityFacade settings;
 
   /** Runs the check with the type at the level, then puts the shared setting back. */
   private void with(String type, VisibilityLevel level, Runnable check) {

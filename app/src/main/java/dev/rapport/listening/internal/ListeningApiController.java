@@ -59,8 +59,8 @@ class ListeningApiController {
   record TestBody(String query, Integer limit) {}
 
   private final SourceAdmin admin;
-  private final DeadLetters deadLetters;
-  private final Mentions mentions;
+  private final DeadLetterStore deadLetters;
+  private final MentionStore mentions;
   private final ListeningRules rules;
   private final Ingest ingest;
   private final RuleTester tester;
@@ -69,8 +69,8 @@ class ListeningApiController {
 
   ListeningApiController(
       SourceAdmin admin,
-      DeadLetters deadLetters,
-      Mentions mentions,
+      DeadLetterStore deadLetters,
+      MentionStore mentions,
       ListeningRules rules,
       Ingest ingest,
       RuleTester tester,
@@ -132,7 +132,7 @@ class ListeningApiController {
 
   @GetMapping("/dead-letters")
   @PreAuthorize("@access.allows('LISTENING_READ')")
-  List<DeadLetters.DeadLetter> deadLetters(
+  List<DeadLetterStore.DeadLetter> deadLetters(
       @RequestParam(required = false) Long sourceId,
       @RequestParam(defaultValue = "100") int limit) {
     return deadLetters.recent(sourceId, Math.max(1, Math.min(limit, 1000)));
@@ -192,7 +192,7 @@ class ListeningApiController {
         MentionPaging.size(size != null ? size : limit, size != null ? "size" : "limit", 50, 500);
     int p = MentionPaging.page(page);
     MentionFilter filter = MentionFilter.parse(params);
-    Mentions.MentionPage result = views.page(filter, p, n);
+    MentionStore.MentionPage result = views.page(filter, p, n);
     return ResponseEntity.ok()
         .header("X-Total-Count", Long.toString(result.total()))
         .headers(h -> MentionPaging.links(filter, result).ifPresent(l -> h.add("Link", l)))

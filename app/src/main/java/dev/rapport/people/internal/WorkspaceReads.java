@@ -98,7 +98,7 @@ class WorkspaceReads implements PeopleNumbers, Handles {
                 + " order by case when i.handle_key like :start escape '\\'"
                 + " or i.handle_key like :at escape '\\' then 0 else 1 end,"
                 + " length(i.handle_key), i.id fetch first "
-                + Directory.clamp(limit)
+                + PersonsFacade.clamp(limit)
                 + " rows only")
         .params(params)
         .query(

@@ -55,7 +55,7 @@ class ListeningBrowserTest {
   @LocalServerPort int port;
   @Autowired Sources sources;
   @Autowired ListeningRules rules;
-  @Autowired Mentions mentions;
+  @Autowired MentionStore mentions;
 
   Browser browser;
   WebDriver driver;
@@ -102,7 +102,7 @@ class ListeningBrowserTest {
     }
     Sources.IngestOutcome outcome = sources.ingest("browser-" + word, posts);
     assertThat(outcome.mentions()).as("%s", outcome).isEqualTo(texts.length);
-    Mentions.Mention first =
+    MentionStore.Mention first =
         mentions
             .page(MentionFilter.parse(Map.of("author", "@writer0@example.social")), 0, 5)
             .items()
