@@ -49,6 +49,7 @@ class AdminApiController {
       @RequestParam(required = false) String to,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
-    return audit.find(new AuditTrailStore.Filter(objectType, objectId, actor, from, to), page, size);
+    return audit.find(
+        new AuditTrailStore.Filter(objectType, objectId, actor, from, to), page, size);
   }
 }

@@ -31,7 +31,8 @@ class AuditPageController {
       @RequestParam(defaultValue = "50") int size,
       Model model,
       HttpServletResponse response) {
-    AuditTrailStore.Filter filter = new AuditTrailStore.Filter(objectType, objectId, actor, from, to);
+    AuditTrailStore.Filter filter =
+        new AuditTrailStore.Filter(objectType, objectId, actor, from, to);
     model.addAttribute("filter", filter);
     model.addAttribute("size", size);
     try {

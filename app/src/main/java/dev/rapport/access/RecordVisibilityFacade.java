@@ -98,7 +98,8 @@ class RecordVisibilityFacade implements RecordVisibility {
             .update();
     if (updated == 0) {
       jdbc.sql(
-              "insert into visibility_setting (object_type, level, updated_at) values (:t, :l, :at)")
+              "insert into visibility_setting (object_type, level, updated_at) values (:t, :l,"
+                  + " :at)")
           .param("t", type)
           .param("l", level.name())
           .param("at", Timestamp.from(Instant.now()))

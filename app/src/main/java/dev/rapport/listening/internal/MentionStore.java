@@ -169,7 +169,10 @@ class MentionStore {
   }
 
   java.util.Optional<Mention> find(long id) {
-    return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(MentionStore::row).optional();
+    return jdbc.sql(COLUMNS + " where id = :id")
+        .param("id", id)
+        .query(MentionStore::row)
+        .optional();
   }
 
   /** The payload the network sent, as stored (cut at the configured size); null when none. */
@@ -186,7 +189,10 @@ class MentionStore {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql(COLUMNS + " where id in (:ids)").param("ids", ids).query(MentionStore::row).list();
+    return jdbc.sql(COLUMNS + " where id in (:ids)")
+        .param("ids", ids)
+        .query(MentionStore::row)
+        .list();
   }
 
   /** The networks and languages seen, for the filter choices. */

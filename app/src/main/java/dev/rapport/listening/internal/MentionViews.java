@@ -56,14 +56,15 @@ class MentionViews {
           List<PostReadings.RuleRef> rules,
       @Schema(
               description =
-                  "Highlight spans of the rules: UTF-16 offsets [start, end) into text, per rule id",
+                  "Highlight spans of the rules: UTF-16 offsets [start, end) into text, per rule"
+                      + " id",
               example = "[{\"rule\": \"2\", \"start\": 68, \"end\": 71}]")
           JsonNode spans,
       @Schema(
               description =
-                  "What the post reader found: sentiment (score in [-1, 1], label), intents and life"
-                      + " events with confidence and evidence (UTF-16 offsets, words, cue), topics."
-                      + " Not supported languages carry supported=false and a note.",
+                  "What the post reader found: sentiment (score in [-1, 1], label), intents and"
+                      + " life events with confidence and evidence (UTF-16 offsets, words, cue),"
+                      + " topics. Not supported languages carry supported=false and a note.",
               example = READINGS_EXAMPLE)
           JsonNode readings,
       Links links) {}

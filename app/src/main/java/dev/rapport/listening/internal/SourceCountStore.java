@@ -23,7 +23,8 @@ class SourceCountStore {
       """;
 
   private static final int FOLD_ROWS = 5000;
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SourceCountStore.class);
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(SourceCountStore.class);
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;

@@ -112,9 +112,9 @@ class SourceStore {
   void failed(long id, Instant at, String message, Instant nextRun, boolean countFailure) {
     jdbc.sql(
             """
-            update listening_source set last_error_at = :at, last_error = :msg, next_run_at = :next,
-              failures = failures + :inc where id = :id
-            """)
+update listening_source set last_error_at = :at, last_error = :msg, next_run_at = :next,
+  failures = failures + :inc where id = :id
+""")
         .param("at", Timestamp.from(at))
         .param("msg", PostValidator.excerpt(message, 1990))
         .param("next", Timestamp.from(nextRun))

@@ -34,7 +34,12 @@ class AccountPageController {
 
     AccountDraft draft() {
       return new AccountDraft(
-          name, PersonPageController.PersonForm.split(domains), industry, employees, location, ownerUserId);
+          name,
+          PersonPageController.PersonForm.split(domains),
+          industry,
+          employees,
+          location,
+          ownerUserId);
     }
   }
 
@@ -43,7 +48,8 @@ class AccountPageController {
   private final Views views;
   private final Owners owners;
 
-  AccountPageController(AccountService accounts, PersonService persons, Views views, Owners owners) {
+  AccountPageController(
+      AccountService accounts, PersonService persons, Views views, Owners owners) {
     this.accounts = accounts;
     this.persons = persons;
     this.views = views;

@@ -63,7 +63,8 @@ class TimelinePageController {
   private final TouchpointBadgesFacade badges;
   private final RecordAccess records;
 
-  TimelinePageController(Timeline timeline, Actors actors, TouchpointBadgesFacade badges, RecordAccess records) {
+  TimelinePageController(
+      Timeline timeline, Actors actors, TouchpointBadgesFacade badges, RecordAccess records) {
     this.timeline = timeline;
     this.actors = actors;
     this.badges = badges;
@@ -169,7 +170,12 @@ class TimelinePageController {
     model.addAttribute(
         "items",
         page.items().stream()
-            .map(t -> view(t).with(shown.get(TouchpointBadgesFacade.key(t.source().type(), t.source().id()))))
+            .map(
+                t ->
+                    view(t)
+                        .with(
+                            shown.get(
+                                TouchpointBadgesFacade.key(t.source().type(), t.source().id()))))
             .toList());
     model.addAttribute("page", page);
     model.addAttribute("kind", kind == null ? "" : kind);

@@ -77,10 +77,15 @@ class TouchpointBadgesTest {
   @Test
   void summaryIsCutAroundHighlightedWordsAndJoinsBack() {
     List<TimelinePageController.Segment> segments =
-        TimelinePageController.Segment.cut("New job! <b>new job</b> New job", List.of("New job", "<b>"));
-    assertThat(String.join("", segments.stream().map(TimelinePageController.Segment::text).toList()))
+        TimelinePageController.Segment.cut(
+            "New job! <b>new job</b> New job", List.of("New job", "<b>"));
+    assertThat(
+            String.join("", segments.stream().map(TimelinePageController.Segment::text).toList()))
         .isEqualTo("New job! <b>new job</b> New job");
-    assertThat(segments.stream().filter(TimelinePageController.Segment::marked).map(TimelinePageController.Segment::text))
+    assertThat(
+            segments.stream()
+                .filter(TimelinePageController.Segment::marked)
+                .map(TimelinePageController.Segment::text))
         .containsExactly("New job", "<b>", "New job");
   }
 }
