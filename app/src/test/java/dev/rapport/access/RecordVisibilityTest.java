@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.rapport.access.visibility.RecordVisibilityFacade;
 import dev.rapport.support.AccessFixtures;
 import dev.rapport.support.AccessFixtures.TestUser;
 import dev.rapport.support.PersistenceTest;

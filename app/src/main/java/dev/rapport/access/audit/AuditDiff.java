@@ -1,4 +1,4 @@
-package dev.rapport.access;
+package dev.rapport.access.audit;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,14 +11,14 @@ import tools.jackson.databind.JsonNode;
 /** Turns an audit row's old and new JSON values into readable lines: field: old → new. */
 final class AuditDiff {
 
-  static final int MAX_VALUE = 160;
+  public static final int MAX_VALUE = 160;
 
   /** One changed field; old or new is null when the field was added or removed. */
-  record Change(String field, String oldValue, String newValue) {}
+  public record Change(String field, String oldValue, String newValue) {}
 
   private AuditDiff() {}
 
-  static List<Change> of(JsonNode oldValue, JsonNode newValue) {
+  public static List<Change> of(JsonNode oldValue, JsonNode newValue) {
     boolean oldObject = oldValue != null && oldValue.isObject();
     boolean newObject = newValue != null && newValue.isObject();
     if (!oldObject && !newObject) {

@@ -1,5 +1,8 @@
-package dev.rapport.access;
+package dev.rapport.access.audit;
 
+import dev.rapport.access.Actor;
+import dev.rapport.access.Actors;
+import dev.rapport.access.AuditLog;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +25,7 @@ class AuditLogFacade implements AuditLog {
   private final Actors actors;
   private final ObjectMapper json;
 
-  AuditLogFacade(JdbcTemplate template, Actors actors, ObjectMapper json) {
+  public AuditLogFacade(JdbcTemplate template, Actors actors, ObjectMapper json) {
     this.template = template;
     this.actors = actors;
     this.json = json;

@@ -1,5 +1,6 @@
-package dev.rapport.access;
+package dev.rapport.access.audit;
 
+import dev.rapport.access.users.ListPage;
 import dev.rapport.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -15,13 +16,13 @@ class AuditPageController {
 
   private final AuditTrailStore audit;
 
-  AuditPageController(AuditTrailStore audit) {
+  public AuditPageController(AuditTrailStore audit) {
     this.audit = audit;
   }
 
   @GetMapping("/settings/audit")
   @PreAuthorize("@access.allows('AUDIT_READ')")
-  String audit(
+  public String audit(
       @RequestParam(required = false) String objectType,
       @RequestParam(required = false) String objectId,
       @RequestParam(required = false) String actor,
@@ -53,5 +54,5 @@ class AuditPageController {
   }
 
   /** An audit row with its values as readable changes. */
-  record Row(AuditTrailStore.Entry entry, List<AuditDiff.Change> changes) {}
+  public record Row(AuditTrailStore.Entry entry, List<AuditDiff.Change> changes) {}
 }

@@ -1,5 +1,10 @@
-package dev.rapport.access;
+package dev.rapport.access.audit;
 
+import dev.rapport.access.signin.ThrottledSignIn;
+import dev.rapport.access.users.ListPage;
+import dev.rapport.access.users.PageRequest;
+import dev.rapport.access.users.UserInput;
+import dev.rapport.access.visibility.RecordVisibilityFacade;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -12,7 +17,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /** Reads the audit log for admins: filtered by object, actor and time, newest first, in pages. */
 @Component
-class AuditTrailStore {
+public class AuditTrailStore {
 
   private static final java.util.Set<String> NAMED_IDS =
       java.util.Set.of(RecordVisibilityFacade.AUDIT_TYPE, ThrottledSignIn.AUDIT_TYPE);
@@ -20,12 +25,12 @@ class AuditTrailStore {
   private final JdbcClient jdbc;
   private final ObjectMapper json;
 
-  AuditTrailStore(JdbcClient jdbc, ObjectMapper json) {
+  public AuditTrailStore(JdbcClient jdbc, ObjectMapper json) {
     this.jdbc = jdbc;
     this.json = json;
   }
 
-  ListPage<Entry> find(Filter f, int page, int size) {
+  public ListPage<Entry> find(Filter f, int page, int size) {
     UserInput in = new UserInput();
     PageRequest p = PageRequest.of(in, page, size);
     Instant from = instant(in, "from", f.from());
@@ -149,10 +154,10 @@ class AuditTrailStore {
   }
 
   /** What to look for; every field optional. Times are ISO-8601 instants, {@code to} exclusive. */
-  record Filter(String objectType, String objectId, String actor, String from, String to) {}
+  public record Filter(String objectType, String objectId, String actor, String from, String to) {}
 
   /** One audited change. */
-  record Entry(
+  public record Entry(
       long id,
       Instant at,
       Long actorId,

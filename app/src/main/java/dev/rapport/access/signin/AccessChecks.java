@@ -1,5 +1,7 @@
-package dev.rapport.access;
+package dev.rapport.access.signin;
 
+import dev.rapport.access.Actors;
+import dev.rapport.access.Permission;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,7 +13,7 @@ class AccessChecks {
 
   private final Actors actors;
 
-  AccessChecks(Actors actors) {
+  public AccessChecks(Actors actors) {
     this.actors = actors;
   }
 

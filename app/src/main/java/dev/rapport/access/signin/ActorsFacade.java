@@ -1,5 +1,8 @@
-package dev.rapport.access;
+package dev.rapport.access.signin;
 
+import dev.rapport.access.Actor;
+import dev.rapport.access.Actors;
+import dev.rapport.access.Role;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.security.core.Authentication;

@@ -1,4 +1,4 @@
-package dev.rapport.access;
+package dev.rapport.access.signin;
 
 import dev.rapport.shared.Problems;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,18 +16,18 @@ import tools.jackson.databind.ObjectMapper;
  * Bearer, never Basic, so a browser never pops up a password dialog and never caches Basic
  * credentials it would then send cross-site.
  */
-final class ApiProblems {
+public final class ApiProblems {
 
-  static final String CSRF_DETAIL =
+  public static final String CSRF_DETAIL =
       "Your session's form token is missing or expired; reload the page and try again.";
 
   private final ObjectMapper json;
 
-  ApiProblems(ObjectMapper json) {
+  public ApiProblems(ObjectMapper json) {
     this.json = json;
   }
 
-  AuthenticationEntryPoint unauthorized() {
+  public AuthenticationEntryPoint unauthorized() {
     return (request, response, e) -> {
       if (e instanceof SignInThrottled throttled) {
         throttled(response, throttled);
@@ -41,7 +41,7 @@ final class ApiProblems {
     };
   }
 
-  AccessDeniedHandler forbidden() {
+  public AccessDeniedHandler forbidden() {
     return (request, response, e) -> {
       if (e instanceof CsrfException) {
         write(response, 403, "CSRF token missing or expired", CSRF_DETAIL);
@@ -51,7 +51,7 @@ final class ApiProblems {
     };
   }
 
-  void throttled(HttpServletResponse response, SignInThrottled e) throws IOException {
+  public void throttled(HttpServletResponse response, SignInThrottled e) throws IOException {
     response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
     Problems.write(
         response,
@@ -63,7 +63,7 @@ final class ApiProblems {
             e.getMessage()));
   }
 
-  void write(HttpServletResponse response, int status, String title, String detail)
+  public void write(HttpServletResponse response, int status, String title, String detail)
       throws IOException {
     if (status == 401) {
       response.setHeader("WWW-Authenticate", "Bearer realm=\"rapport\"");

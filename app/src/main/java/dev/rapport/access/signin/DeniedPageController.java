@@ -1,4 +1,4 @@
-package dev.rapport.access;
+package dev.rapport.access.signin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.web.WebAttributes;
@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 class DeniedPageController {
 
-  static final String PATH = "/denied";
+  public static final String PATH = "/denied";
 
   @RequestMapping(PATH)
-  String denied(HttpServletRequest request, Model model) {
+  public String denied(HttpServletRequest request, Model model) {
     boolean csrf = request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException;
     model.addAttribute(
         "reason", csrf ? ApiProblems.CSRF_DETAIL : "Your role does not allow this request.");

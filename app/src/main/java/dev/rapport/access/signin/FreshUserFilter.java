@@ -1,5 +1,8 @@
-package dev.rapport.access;
+package dev.rapport.access.signin;
 
+import dev.rapport.access.User;
+import dev.rapport.access.tokens.TokenAuthentication;
+import dev.rapport.access.users.UserStore;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +26,7 @@ final class FreshUserFilter extends OncePerRequestFilter {
 
   private final UserStore users;
 
-  FreshUserFilter(UserStore users) {
+  public FreshUserFilter(UserStore users) {
     this.users = users;
   }
 

@@ -1,5 +1,6 @@
-package dev.rapport.access;
+package dev.rapport.access.signin;
 
+import dev.rapport.access.tokens.BearerTokenFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.context.DeferredSecurityContext;
@@ -24,7 +25,7 @@ final class HeaderFirstContextRepository implements SecurityContextRepository {
           new RequestAttributeSecurityContextRepository(),
           new HttpSessionSecurityContextRepository());
 
-  static boolean apiWithAuthorization(HttpServletRequest request) {
+  public static boolean apiWithAuthorization(HttpServletRequest request) {
     return BearerTokenFilter.isApi(request) && request.getHeader("Authorization") != null;
   }
 

@@ -1,5 +1,9 @@
-package dev.rapport.access;
+package dev.rapport.access.signin;
 
+import dev.rapport.access.AuditLog;
+import dev.rapport.access.tokens.ApiTokens;
+import dev.rapport.access.tokens.BearerTokenFilter;
+import dev.rapport.access.users.UserStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -38,20 +42,20 @@ class SecurityConfig {
    * Scripts, styles, fonts and connections from this origin only; no inline script or style, no
    * plugins, no framing, forms post only here. Images may also be data: URLs (charts).
    */
-  static final String CONTENT_SECURITY_POLICY =
+  public static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
           + " form-action 'self'; frame-ancestors 'none'";
 
   @Bean
-  PasswordEncoder passwordEncoder() {
+  public PasswordEncoder passwordEncoder() {
     // {bcrypt} by default; the prefix in each hash lets a stronger encoder take over later
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
   /** Password sign-in (form and Basic), throttled per username and per address. */
   @Bean
-  AuthenticationProvider passwordSignIn(
+  public AuthenticationProvider passwordSignIn(
       UserDetailsStore users, PasswordEncoder encoder, SignInThrottle throttle, AuditLog audit) {
     DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
     passwords.setPasswordEncoder(encoder);
@@ -59,7 +63,7 @@ class SecurityConfig {
   }
 
   @Bean
-  SecurityFilterChain securityFilterChain(
+  public SecurityFilterChain securityFilterChain(
       HttpSecurity http, ApiTokens tokens, UserStore users, ObjectMapper json) throws Exception {
     ApiProblems problems = new ApiProblems(json);
     RequestMatcher api = BearerTokenFilter::isApi;

@@ -1,4 +1,4 @@
-package dev.rapport.access;
+package dev.rapport.access.signin;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,7 @@ class SignInThrottle {
   private final Map<String, Failures> failures;
   private volatile InstantSource clock = InstantSource.system();
 
-  SignInThrottle(SignInThrottleProperties props) {
+  public SignInThrottle(SignInThrottleProperties props) {
     this.props = props;
     int max = props.maxEntries();
     this.failures =
@@ -38,12 +38,12 @@ class SignInThrottle {
   }
 
   /** For tests: a clock they move instead of sleeping. */
-  void useClock(InstantSource clock) {
+  public void useClock(InstantSource clock) {
     this.clock = clock;
   }
 
   /** How long sign-in stays locked for this username or address; zero when it is open. */
-  synchronized Duration lockedFor(String username, String address) {
+  public synchronized Duration lockedFor(String username, String address) {
     Instant now = clock.instant();
     Duration account = remaining(accountKey(username), now);
     Duration client = remaining(addressKey(address), now);
@@ -51,7 +51,7 @@ class SignInThrottle {
   }
 
   /** Counts a failure for both keys; returns the lock it starts, zero when none. */
-  synchronized Duration failed(String username, String address) {
+  public synchronized Duration failed(String username, String address) {
     Instant now = clock.instant();
     Duration account = count(accountKey(username), props.freeFailuresPerAccount(), now);
     Duration client = count(addressKey(address), props.freeFailuresPerAddress(), now);
@@ -59,7 +59,7 @@ class SignInThrottle {
   }
 
   /** A correct password clears the account's count; the address keeps its own. */
-  synchronized void succeeded(String username) {
+  public synchronized void succeeded(String username) {
     failures.remove(accountKey(username));
   }
 
@@ -91,7 +91,7 @@ class SignInThrottle {
     return d.compareTo(props.maxDelay()) > 0 ? props.maxDelay() : d;
   }
 
-  static String normalize(String username) {
+  public static String normalize(String username) {
     return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
   }
 

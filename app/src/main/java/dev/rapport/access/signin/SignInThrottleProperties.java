@@ -1,4 +1,4 @@
-package dev.rapport.access;
+package dev.rapport.access.signin;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

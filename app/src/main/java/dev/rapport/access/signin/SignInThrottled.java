@@ -1,4 +1,4 @@
-package dev.rapport.access;
+package dev.rapport.access.signin;
 
 import org.springframework.security.core.AuthenticationException;
 
@@ -7,16 +7,16 @@ final class SignInThrottled extends AuthenticationException {
 
   private final long retryAfterSeconds;
 
-  SignInThrottled(long retryAfterSeconds) {
+  public SignInThrottled(long retryAfterSeconds) {
     super(message(retryAfterSeconds));
     this.retryAfterSeconds = retryAfterSeconds;
   }
 
-  long retryAfterSeconds() {
+  public long retryAfterSeconds() {
     return retryAfterSeconds;
   }
 
-  static String message(long seconds) {
+  public static String message(long seconds) {
     return "Too many failed sign-ins; try again in "
         + seconds
         + (seconds == 1 ? " second." : " seconds.");

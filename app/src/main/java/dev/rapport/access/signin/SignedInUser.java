@@ -1,5 +1,6 @@
-package dev.rapport.access;
+package dev.rapport.access.signin;
 
+import dev.rapport.access.User;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.security.core.CredentialsContainer;
@@ -8,21 +9,21 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The security principal for a database user: roles become ROLE_* authorities. */
-final class SignedInUser implements UserDetails, CredentialsContainer {
+public final class SignedInUser implements UserDetails, CredentialsContainer {
 
   private final User user;
   private String passwordHash;
 
-  SignedInUser(User user, String passwordHash) {
+  public SignedInUser(User user, String passwordHash) {
     this.user = user;
     this.passwordHash = passwordHash;
   }
 
-  User user() {
+  public User user() {
     return user;
   }
 
-  static List<GrantedAuthority> authorities(User user) {
+  public static List<GrantedAuthority> authorities(User user) {
     return user.roles().stream()
         .sorted()
         .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name()))

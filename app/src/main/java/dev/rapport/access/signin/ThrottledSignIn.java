@@ -1,5 +1,6 @@
-package dev.rapport.access;
+package dev.rapport.access.signin;
 
+import dev.rapport.access.AuditLog;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,15 +15,16 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * address is refused at once, before the password is checked, with the same answer whether or not
  * the user exists; each lock that starts is audited as a {@code sign_in_lock}.
  */
-final class ThrottledSignIn implements AuthenticationProvider {
+public final class ThrottledSignIn implements AuthenticationProvider {
 
-  static final String AUDIT_TYPE = "sign_in_lock";
+  public static final String AUDIT_TYPE = "sign_in_lock";
 
   private final DaoAuthenticationProvider passwords;
   private final SignInThrottle throttle;
   private final AuditLog audit;
 
-  ThrottledSignIn(DaoAuthenticationProvider passwords, SignInThrottle throttle, AuditLog audit) {
+  public ThrottledSignIn(
+      DaoAuthenticationProvider passwords, SignInThrottle throttle, AuditLog audit) {
     this.passwords = passwords;
     this.throttle = throttle;
     this.audit = audit;
@@ -68,7 +70,7 @@ final class ThrottledSignIn implements AuthenticationProvider {
         what);
   }
 
-  static long seconds(Duration d) {
+  public static long seconds(Duration d) {
     long s = d.getSeconds() + (d.getNano() > 0 ? 1 : 0);
     return Math.max(1, s);
   }

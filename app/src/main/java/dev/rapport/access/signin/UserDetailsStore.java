@@ -1,5 +1,7 @@
-package dev.rapport.access;
+package dev.rapport.access.signin;
 
+import dev.rapport.access.User;
+import dev.rapport.access.users.UserStore;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -11,7 +13,7 @@ class UserDetailsStore implements UserDetailsService {
 
   private final UserStore rows;
 
-  UserDetailsStore(UserStore rows) {
+  public UserDetailsStore(UserStore rows) {
     this.rows = rows;
   }
 

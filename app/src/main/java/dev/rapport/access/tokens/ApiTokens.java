@@ -1,6 +1,8 @@
-package dev.rapport.access;
+package dev.rapport.access.tokens;
 
+import dev.rapport.access.AuditLog;
 import dev.rapport.access.AuditLog.Action;
+import dev.rapport.access.users.UserInput;
 import dev.rapport.shared.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,8 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApiTokens {
 
-  static final String PREFIX = "rpt_";
-  static final String AUDIT_TYPE = "api_token";
+  public static final String PREFIX = "rpt_";
+  public static final String AUDIT_TYPE = "api_token";
   private static final int TOKEN_LENGTH = PREFIX.length() + 43; // 32 bytes in base64url
   private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
 
@@ -37,7 +39,7 @@ public class ApiTokens {
   private final AuditLog audit;
   private final SecureRandom random = new SecureRandom();
 
-  ApiTokens(JdbcClient jdbc, AuditLog audit) {
+  public ApiTokens(JdbcClient jdbc, AuditLog audit) {
     this.jdbc = jdbc;
     this.audit = audit;
   }
@@ -73,7 +75,7 @@ public class ApiTokens {
     return new IssuedToken(id, name, scope, token);
   }
 
-  List<TokenInfo> of(long userId) {
+  public List<TokenInfo> of(long userId) {
     return jdbc.sql(
             """
             select id, name, hint, scope, created_at, last_used_at, revoked_at from api_token
@@ -95,7 +97,7 @@ public class ApiTokens {
 
   /** Revokes one of the user's own tokens; another user's token is "not found". */
   @Transactional
-  void revoke(long userId, long tokenId) {
+  public void revoke(long userId, long tokenId) {
     TokenInfo token =
         of(userId).stream()
             .filter(t -> t.id() == tokenId)
@@ -117,7 +119,7 @@ public class ApiTokens {
   }
 
   /** The live token's user and scope, recording when it was last used; empty if unknown. */
-  Optional<Match> authenticate(String token) {
+  public Optional<Match> authenticate(String token) {
     if (token == null || token.length() != TOKEN_LENGTH || !token.startsWith(PREFIX)) {
       return Optional.empty();
     }
@@ -151,7 +153,7 @@ public class ApiTokens {
     }
   }
 
-  static String sha256(String token) {
+  public static String sha256(String token) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
@@ -175,7 +177,7 @@ public class ApiTokens {
   }
 
   /** A token as its owner sees it later: never the secret. */
-  record TokenInfo(
+  public record TokenInfo(
       long id,
       String name,
       String hint,
@@ -189,5 +191,5 @@ public class ApiTokens {
     }
   }
 
-  record Match(long tokenId, long userId, TokenScope scope, Instant lastUsedAt) {}
+  public record Match(long tokenId, long userId, TokenScope scope, Instant lastUsedAt) {}
 }

@@ -1,5 +1,8 @@
-package dev.rapport.access;
+package dev.rapport.access.tokens;
 
+import dev.rapport.access.User;
+import dev.rapport.access.signin.ApiProblems;
+import dev.rapport.access.users.UserStore;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates {@code Authorization: Bearer rpt_...} on /api/**. A READ token is refused for
  * anything but GET, HEAD and OPTIONS. The authentication lives for this request only: no session.
  */
-final class BearerTokenFilter extends OncePerRequestFilter {
+public final class BearerTokenFilter extends OncePerRequestFilter {
 
   private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -23,7 +26,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
   private final UserStore users;
   private final ApiProblems problems;
 
-  BearerTokenFilter(ApiTokens tokens, UserStore users, ApiProblems problems) {
+  public BearerTokenFilter(ApiTokens tokens, UserStore users, ApiProblems problems) {
     this.tokens = tokens;
     this.users = users;
     this.problems = problems;
@@ -39,12 +42,12 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     return !isApi(request) || token == null || !token.startsWith(ApiTokens.PREFIX);
   }
 
-  static boolean isApi(HttpServletRequest request) {
+  public static boolean isApi(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     return path.equals("/api") || path.startsWith("/api/");
   }
 
-  static String bearer(HttpServletRequest request) {
+  public static String bearer(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
     if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return null;

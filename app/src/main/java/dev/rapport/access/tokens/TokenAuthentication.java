@@ -1,15 +1,17 @@
-package dev.rapport.access;
+package dev.rapport.access.tokens;
 
+import dev.rapport.access.User;
+import dev.rapport.access.signin.SignedInUser;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /** A request authenticated by an API token, with the token's scope. */
-final class TokenAuthentication extends AbstractAuthenticationToken {
+public final class TokenAuthentication extends AbstractAuthenticationToken {
 
   private final SignedInUser principal;
   private final long tokenId;
   private final TokenScope scope;
 
-  TokenAuthentication(User user, long tokenId, TokenScope scope) {
+  public TokenAuthentication(User user, long tokenId, TokenScope scope) {
     super(SignedInUser.authorities(user));
     this.principal = new SignedInUser(user, null);
     this.tokenId = tokenId;
@@ -17,7 +19,7 @@ final class TokenAuthentication extends AbstractAuthenticationToken {
     setAuthenticated(true);
   }
 
-  TokenScope scope() {
+  public TokenScope scope() {
     return scope;
   }
 

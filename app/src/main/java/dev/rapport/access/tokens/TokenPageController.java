@@ -1,5 +1,9 @@
-package dev.rapport.access;
+package dev.rapport.access.tokens;
 
+import dev.rapport.access.Actor;
+import dev.rapport.access.Actors;
+import dev.rapport.access.Users;
+import dev.rapport.access.users.UserInput;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,21 +23,21 @@ class TokenPageController {
   private final ApiTokens tokens;
   private final Users users;
 
-  TokenPageController(Actors actors, ApiTokens tokens, Users users) {
+  public TokenPageController(Actors actors, ApiTokens tokens, Users users) {
     this.actors = actors;
     this.tokens = tokens;
     this.users = users;
   }
 
   @GetMapping("/me/tokens")
-  String tokens(Model model) {
+  public String tokens(Model model) {
     model.addAttribute("tokens", tokens.of(me()));
     model.addAttribute("scopes", TokenScope.values());
     return "access/tokens";
   }
 
   @PostMapping("/me/tokens")
-  String issue(
+  public String issue(
       @RequestParam(required = false) String name,
       @RequestParam(required = false) String scope,
       Model model,
@@ -55,7 +59,7 @@ class TokenPageController {
   }
 
   @PostMapping("/me/password")
-  String changePassword(
+  public String changePassword(
       @RequestParam(required = false) String currentPassword,
       @RequestParam(required = false) String newPassword,
       Model model,
@@ -73,7 +77,7 @@ class TokenPageController {
   }
 
   @PostMapping("/me/tokens/{id}/revoke")
-  String revoke(@PathVariable long id, RedirectAttributes redirect) {
+  public String revoke(@PathVariable long id, RedirectAttributes redirect) {
     tokens.revoke(me(), id);
     redirect.addFlashAttribute("notice", "Revoked the token.");
     return "redirect:/me/tokens";

@@ -1,5 +1,12 @@
-package dev.rapport.access;
+package dev.rapport.access.users;
 
+import dev.rapport.access.NewUser;
+import dev.rapport.access.Role;
+import dev.rapport.access.Team;
+import dev.rapport.access.User;
+import dev.rapport.access.Users;
+import dev.rapport.access.VisibilityLevel;
+import dev.rapport.access.visibility.RecordVisibilityFacade;
 import dev.rapport.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -22,20 +29,20 @@ class AccessPageController {
   private final Teams teams;
   private final RecordVisibilityFacade visibility;
 
-  AccessPageController(Users users, Teams teams, RecordVisibilityFacade visibility) {
+  public AccessPageController(Users users, Teams teams, RecordVisibilityFacade visibility) {
     this.users = users;
     this.teams = teams;
     this.visibility = visibility;
   }
 
   @GetMapping("/settings")
-  String index() {
+  public String index() {
     return "access/settings";
   }
 
   @GetMapping("/settings/users")
   @PreAuthorize("@access.allows('USERS_ADMIN')")
-  String users(
+  public String users(
       @RequestParam(required = false) String q,
       @RequestParam(defaultValue = "0") int page,
       Model model) {
@@ -48,7 +55,7 @@ class AccessPageController {
 
   @PostMapping("/settings/users")
   @PreAuthorize("@access.allows('USERS_ADMIN')")
-  String createUser(
+  public String createUser(
       @RequestParam(required = false) String username,
       @RequestParam(required = false) String displayName,
       @RequestParam(required = false) String password,
@@ -73,7 +80,7 @@ class AccessPageController {
 
   @GetMapping("/settings/users/{id}")
   @PreAuthorize("@access.allows('USERS_ADMIN')")
-  String user(@PathVariable long id, Model model) {
+  public String user(@PathVariable long id, Model model) {
     model.addAttribute("user", users.get(id));
     model.addAttribute("roles", Role.values());
     model.addAttribute("teams", teams.all());
@@ -82,7 +89,7 @@ class AccessPageController {
 
   @PostMapping("/settings/users/{id}")
   @PreAuthorize("@access.allows('USERS_ADMIN')")
-  String changeUser(
+  public String changeUser(
       @PathVariable long id,
       @RequestParam(required = false) String displayName,
       @RequestParam(required = false) List<String> roles,
@@ -113,7 +120,7 @@ class AccessPageController {
 
   @GetMapping("/settings/teams")
   @PreAuthorize("@access.allows('USERS_ADMIN')")
-  String teams(Model model) {
+  public String teams(Model model) {
     model.addAttribute("teams", teams.all());
     model.addAttribute(
         "members",
@@ -124,7 +131,7 @@ class AccessPageController {
 
   @PostMapping("/settings/teams")
   @PreAuthorize("@access.allows('USERS_ADMIN')")
-  String createTeam(
+  public String createTeam(
       @RequestParam(required = false) String name,
       Model model,
       RedirectAttributes redirect,
@@ -135,7 +142,7 @@ class AccessPageController {
 
   @PostMapping("/settings/teams/{id}")
   @PreAuthorize("@access.allows('USERS_ADMIN')")
-  String renameTeam(
+  public String renameTeam(
       @PathVariable long id,
       @RequestParam(required = false) String name,
       Model model,
@@ -150,7 +157,7 @@ class AccessPageController {
 
   @PostMapping("/settings/teams/{id}/delete")
   @PreAuthorize("@access.allows('USERS_ADMIN')")
-  String deleteTeam(@PathVariable long id, RedirectAttributes redirect) {
+  public String deleteTeam(@PathVariable long id, RedirectAttributes redirect) {
     String name = teams.get(id).name();
     teams.delete(id);
     redirect.addFlashAttribute("notice", "Deleted team " + name + ".");
@@ -159,7 +166,7 @@ class AccessPageController {
 
   @GetMapping("/settings/visibility")
   @PreAuthorize("@access.allows('USERS_ADMIN')")
-  String visibility(Model model) {
+  public String visibility(Model model) {
     model.addAttribute("levels", visibility.all());
     model.addAttribute("options", VisibilityLevel.values());
     return "access/visibility";
@@ -167,7 +174,7 @@ class AccessPageController {
 
   @PostMapping("/settings/visibility")
   @PreAuthorize("@access.allows('USERS_ADMIN')")
-  String setVisibility(
+  public String setVisibility(
       @RequestParam Map<String, String> form,
       Model model,
       RedirectAttributes redirect,

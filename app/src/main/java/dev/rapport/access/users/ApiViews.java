@@ -1,14 +1,15 @@
-package dev.rapport.access;
+package dev.rapport.access.users;
 
+import dev.rapport.access.User;
 import java.util.List;
 import java.util.Locale;
 
 /** The JSON shapes of the access API. Roles and scopes travel in lower case. */
-final class ApiViews {
+public final class ApiViews {
 
   private ApiViews() {}
 
-  record UserView(
+  public record UserView(
       long id,
       String username,
       String displayName,
@@ -27,15 +28,15 @@ final class ApiViews {
     }
   }
 
-  record TeamView(long id, String name, List<Member> members) {}
+  public record TeamView(long id, String name, List<Member> members) {}
 
-  record Member(long id, String username, String displayName) {
+  public record Member(long id, String username, String displayName) {
     static Member of(User u) {
       return new Member(u.id(), u.username(), u.displayName());
     }
   }
 
-  record MeView(
+  public record MeView(
       long id,
       String username,
       String displayName,
@@ -43,17 +44,17 @@ final class ApiViews {
       List<TeamView> teams,
       List<String> permissions) {}
 
-  record TeamInput(String name) {}
+  public record TeamInput(String name) {}
 
-  record TokenInput(String name, String scope) {}
+  public record TokenInput(String name, String scope) {}
 
-  record LevelInput(String level) {}
+  public record LevelInput(String level) {}
 
-  record PasswordInput(String currentPassword, String newPassword) {}
+  public record PasswordInput(String currentPassword, String newPassword) {}
 
-  record VisibilityView(String objectType, String level) {}
+  public record VisibilityView(String objectType, String level) {}
 
-  static String lower(Enum<?> e) {
+  public static String lower(Enum<?> e) {
     return e.name().toLowerCase(Locale.ROOT);
   }
 }

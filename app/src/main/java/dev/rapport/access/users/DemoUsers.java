@@ -1,5 +1,8 @@
-package dev.rapport.access;
+package dev.rapport.access.users;
 
+import dev.rapport.access.NewUser;
+import dev.rapport.access.Team;
+import dev.rapport.access.Users;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -20,7 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(1)
-class DemoUsers implements ApplicationRunner {
+public class DemoUsers implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
@@ -28,7 +31,7 @@ class DemoUsers implements ApplicationRunner {
   private final Teams teams;
   private final Environment env;
 
-  DemoUsers(Users users, Teams teams, Environment env) {
+  public DemoUsers(Users users, Teams teams, Environment env) {
     this.users = users;
     this.teams = teams;
     this.env = env;
@@ -57,10 +60,10 @@ class DemoUsers implements ApplicationRunner {
     log.warn(
         """
 
-        ==================================================================================
-          Demo users (teams North and South), passwords printed only this once:
-        {}==================================================================================
-        """,
+==================================================================================
+  Demo users (teams North and South), passwords printed only this once:
+{}==================================================================================
+""",
         printed);
   }
 

@@ -1,5 +1,7 @@
-package dev.rapport.access;
+package dev.rapport.access.users;
 
+import dev.rapport.access.NewUser;
+import dev.rapport.access.Users;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -25,7 +27,7 @@ class FirstAdmin implements ApplicationRunner {
   private final String username;
   private final String password;
 
-  FirstAdmin(
+  public FirstAdmin(
       Users users,
       @Value("${rapport.admin.username:admin}") String username,
       @Value("${rapport.admin.password:}") String password) {
@@ -40,7 +42,7 @@ class FirstAdmin implements ApplicationRunner {
   }
 
   /** Creates the first admin unless a user exists; true when it did. */
-  synchronized boolean createIfNoUsers() {
+  public synchronized boolean createIfNoUsers() {
     if (!users.none()) {
       return false;
     }
@@ -60,15 +62,15 @@ class FirstAdmin implements ApplicationRunner {
       log.warn(
           """
 
-          ==================================================================================
-            Rapport created the first admin. Sign in at /login with
-              user name: {}
-              password:  {}
-            This password is printed only this once: sign in and keep it, or change it in
-            Settings > Users. To choose it yourself, start a fresh database with
-            RAPPORT_ADMIN_PASSWORD (and RAPPORT_ADMIN_USERNAME) set.
-          ==================================================================================
-          """,
+==================================================================================
+  Rapport created the first admin. Sign in at /login with
+    user name: {}
+    password:  {}
+  This password is printed only this once: sign in and keep it, or change it in
+  Settings > Users. To choose it yourself, start a fresh database with
+  RAPPORT_ADMIN_PASSWORD (and RAPPORT_ADMIN_USERNAME) set.
+==================================================================================
+""",
           username,
           effective);
     } else {

@@ -1,11 +1,20 @@
-package dev.rapport.access;
+package dev.rapport.access.users;
 
-import dev.rapport.access.ApiTokens.TokenInfo;
-import dev.rapport.access.ApiViews.MeView;
-import dev.rapport.access.ApiViews.PasswordInput;
-import dev.rapport.access.ApiViews.TeamView;
-import dev.rapport.access.ApiViews.TokenInput;
+import dev.rapport.access.Actor;
+import dev.rapport.access.Actors;
+import dev.rapport.access.Permission;
+import dev.rapport.access.User;
+import dev.rapport.access.Users;
+import dev.rapport.access.tokens.ApiTokens;
+import dev.rapport.access.tokens.ApiTokens.TokenInfo;
+import dev.rapport.access.tokens.IssuedToken;
+import dev.rapport.access.tokens.TokenScope;
+import dev.rapport.access.users.ApiViews.MeView;
+import dev.rapport.access.users.ApiViews.PasswordInput;
+import dev.rapport.access.users.ApiViews.TeamView;
+import dev.rapport.access.users.ApiViews.TokenInput;
 import dev.rapport.shared.NotFoundException;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Every signed-in user: who am I, and my API tokens. */
 @RestController
+@Tag(name = "Me")
 @RequestMapping("/api/v1/me")
 class MeApiController {
 
@@ -29,7 +39,7 @@ class MeApiController {
   private final Teams teams;
   private final ApiTokens tokens;
 
-  MeApiController(Actors actors, Users users, Teams teams, ApiTokens tokens) {
+  public MeApiController(Actors actors, Users users, Teams teams, ApiTokens tokens) {
     this.actors = actors;
     this.users = users;
     this.teams = teams;
@@ -37,7 +47,7 @@ class MeApiController {
   }
 
   @GetMapping
-  MeView me() {
+  public MeView me() {
     User me = current();
     List<TeamView> myTeams =
         me.teamIds().stream()
@@ -60,18 +70,18 @@ class MeApiController {
   }
 
   @PutMapping("/password")
-  ResponseEntity<Void> changePassword(@RequestBody PasswordInput input) {
+  public ResponseEntity<Void> changePassword(@RequestBody PasswordInput input) {
     users.changeOwnPassword(current().id(), input.currentPassword(), input.newPassword());
     return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/tokens")
-  List<TokenInfo> tokens() {
+  public List<TokenInfo> tokens() {
     return tokens.of(current().id());
   }
 
   @PostMapping("/tokens")
-  ResponseEntity<IssuedToken> issue(@RequestBody TokenInput input) {
+  public ResponseEntity<IssuedToken> issue(@RequestBody TokenInput input) {
     UserInput in = new UserInput();
     TokenScope scope = in.choice("scope", input.scope(), TokenScope.class);
     if (in.hasErrors()) {
@@ -83,7 +93,7 @@ class MeApiController {
   }
 
   @DeleteMapping("/tokens/{id}")
-  ResponseEntity<Void> revoke(@PathVariable long id) {
+  public ResponseEntity<Void> revoke(@PathVariable long id) {
     tokens.revoke(current().id(), id);
     return ResponseEntity.noContent().build();
   }

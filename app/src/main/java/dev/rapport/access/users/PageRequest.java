@@ -1,11 +1,11 @@
-package dev.rapport.access;
+package dev.rapport.access.users;
 
 /** A checked page number and size (0-based page, 1 to 200 rows). */
-record PageRequest(int page, int size) {
+public record PageRequest(int page, int size) {
 
-  static final int MAX_SIZE = 200;
+  public static final int MAX_SIZE = 200;
 
-  static PageRequest of(UserInput in, int page, int size) {
+  public static PageRequest of(UserInput in, int page, int size) {
     if (page < 0) {
       in.fail("page", "must be 0 or more");
     }
@@ -15,7 +15,7 @@ record PageRequest(int page, int size) {
     return new PageRequest(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_SIZE));
   }
 
-  long offset() {
+  public long offset() {
     return (long) page * size;
   }
 }

@@ -1,6 +1,8 @@
-package dev.rapport.access;
+package dev.rapport.access.users;
 
+import dev.rapport.access.AuditLog;
 import dev.rapport.access.AuditLog.Action;
+import dev.rapport.access.Team;
 import dev.rapport.shared.NotFoundException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -17,12 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Teams {
 
-  static final String AUDIT_TYPE = "team";
+  public static final String AUDIT_TYPE = "team";
 
   private final JdbcClient jdbc;
   private final AuditLog audit;
 
-  Teams(JdbcClient jdbc, AuditLog audit) {
+  public Teams(JdbcClient jdbc, AuditLog audit) {
     this.jdbc = jdbc;
     this.audit = audit;
   }
@@ -53,12 +55,12 @@ public class Teams {
     return jdbc.sql("select id, name from team order by name_key").query(Team.class).list();
   }
 
-  Team get(long id) {
+  public Team get(long id) {
     return find(id).orElseThrow(() -> new NotFoundException("team", id));
   }
 
   @Transactional
-  Team rename(long id, String rawName) {
+  public Team rename(long id, String rawName) {
     Team before = get(id);
     String name = checkedName(rawName, id);
     jdbc.sql("update team set name = :n, name_key = :k where id = :id")
@@ -73,7 +75,7 @@ public class Teams {
 
   /** Deletes the team; its members stay, without this team. */
   @Transactional
-  void delete(long id) {
+  public void delete(long id) {
     Team before = get(id);
     List<Long> members =
         jdbc.sql("select user_id from team_member where team_id = :id order by user_id")

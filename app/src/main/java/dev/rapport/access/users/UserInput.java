@@ -1,5 +1,6 @@
-package dev.rapport.access;
+package dev.rapport.access.users;
 
+import dev.rapport.access.Role;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.InvalidInputException.FieldError;
 import java.nio.charset.StandardCharsets;
@@ -13,17 +14,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Checks user, team and token input from outside and names every field it refuses. */
-final class UserInput {
+public final class UserInput {
 
-  static final int MIN_PASSWORD = 12;
+  public static final int MIN_PASSWORD = 12;
   // bcrypt only reads the first 72 bytes; a longer password would silently be truncated
-  static final int MAX_PASSWORD_BYTES = 72;
+  public static final int MAX_PASSWORD_BYTES = 72;
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,59}");
   private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
   private final List<FieldError> errors = new ArrayList<>();
 
-  String username(String field, String raw) {
+  public String username(String field, String raw) {
     if (raw == null || raw.isBlank()) {
       return fail(field, "is required");
     }
@@ -37,7 +38,7 @@ final class UserInput {
     return name;
   }
 
-  String text(String field, String raw, int max) {
+  public String text(String field, String raw, int max) {
     if (raw == null || raw.isBlank()) {
       return fail(field, "is required");
     }
@@ -51,7 +52,7 @@ final class UserInput {
     return text;
   }
 
-  String password(String field, String raw, String username) {
+  public String password(String field, String raw, String username) {
     if (raw == null || raw.isEmpty()) {
       return fail(field, "is required");
     }
@@ -67,7 +68,7 @@ final class UserInput {
     return raw;
   }
 
-  Set<Role> roles(String field, List<String> raw) {
+  public Set<Role> roles(String field, List<String> raw) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     if (raw == null || raw.isEmpty()) {
       fail(field, "needs at least one role: " + roleNames());
@@ -85,7 +86,7 @@ final class UserInput {
     return roles;
   }
 
-  <E extends Enum<E>> E choice(String field, String raw, Class<E> type) {
+  public <E extends Enum<E>> E choice(String field, String raw, Class<E> type) {
     String options =
         Arrays.stream(type.getEnumConstants())
             .map(e -> e.name().toLowerCase(Locale.ROOT))
@@ -103,7 +104,7 @@ final class UserInput {
     return null;
   }
 
-  static Role role(String name) {
+  public static Role role(String name) {
     if (name == null) {
       return null;
     }
@@ -115,23 +116,23 @@ final class UserInput {
     return null;
   }
 
-  static String roleNames() {
+  public static String roleNames() {
     return Arrays.stream(Role.values())
         .map(r -> r.name().toLowerCase(Locale.ROOT))
         .collect(Collectors.joining(", "));
   }
 
-  <T> T fail(String field, String reason) {
+  public <T> T fail(String field, String reason) {
     errors.add(new FieldError(field, reason));
     return null;
   }
 
-  boolean hasErrors() {
+  public boolean hasErrors() {
     return !errors.isEmpty();
   }
 
   /** Throws the collected errors, if any, as one Problem Details answer. */
-  void check() {
+  public void check() {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }

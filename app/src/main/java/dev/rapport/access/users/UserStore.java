@@ -1,5 +1,7 @@
-package dev.rapport.access;
+package dev.rapport.access.users;
 
+import dev.rapport.access.Role;
+import dev.rapport.access.User;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,19 +19,19 @@ import org.springframework.stereotype.Component;
 
 /** The users, their roles and team memberships in the database. */
 @Component
-class UserStore {
+public class UserStore {
 
   /** Sort keys a list may ask for, mapped to columns; nothing else reaches the SQL. */
-  static final Map<String, String> SORTS =
+  public static final Map<String, String> SORTS =
       Map.of("username", "username", "displayName", "display_name", "createdAt", "created_at");
 
   private final JdbcClient jdbc;
 
-  UserStore(JdbcClient jdbc) {
+  public UserStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
-  long insert(String username, String displayName, String hash, boolean enabled) {
+  public long insert(String username, String displayName, String hash, boolean enabled) {
     Timestamp now = Timestamp.from(Instant.now());
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
@@ -47,7 +49,7 @@ class UserStore {
     return keys.getKey().longValue();
   }
 
-  void update(long id, String displayName, boolean enabled) {
+  public void update(long id, String displayName, boolean enabled) {
     jdbc.sql(
             "update app_user set display_name = :d, enabled = :e, updated_at = :now where id = :id")
         .param("d", displayName)
@@ -57,7 +59,7 @@ class UserStore {
         .update();
   }
 
-  void updatePassword(long id, String hash) {
+  public void updatePassword(long id, String hash) {
     jdbc.sql("update app_user set password_hash = :h, updated_at = :now where id = :id")
         .param("h", hash)
         .param("now", Timestamp.from(Instant.now()))
@@ -65,7 +67,7 @@ class UserStore {
         .update();
   }
 
-  void setRoles(long id, Set<Role> roles) {
+  public void setRoles(long id, Set<Role> roles) {
     jdbc.sql("delete from user_role where user_id = :id").param("id", id).update();
     for (Role r : roles) {
       jdbc.sql("insert into user_role (user_id, role) values (:id, :r)")
@@ -75,7 +77,7 @@ class UserStore {
     }
   }
 
-  void setTeams(long id, Set<Long> teamIds) {
+  public void setTeams(long id, Set<Long> teamIds) {
     jdbc.sql("delete from team_member where user_id = :id").param("id", id).update();
     for (Long t : teamIds) {
       jdbc.sql("insert into team_member (team_id, user_id) values (:t, :id)")
@@ -85,33 +87,33 @@ class UserStore {
     }
   }
 
-  Optional<User> byId(long id) {
+  public Optional<User> byId(long id) {
     return one("where id = :v", id);
   }
 
-  Optional<User> byUsername(String username) {
+  public Optional<User> byUsername(String username) {
     return one("where username = :v", username);
   }
 
-  Optional<String> passwordHash(long id) {
+  public Optional<String> passwordHash(long id) {
     return jdbc.sql("select password_hash from app_user where id = :id")
         .param("id", id)
         .query(String.class)
         .optional();
   }
 
-  long count() {
+  public long count() {
     return jdbc.sql("select count(*) from app_user").query(Long.class).single();
   }
 
-  long count(String q) {
+  public long count(String q) {
     return jdbc.sql("select count(*) from app_user " + filter(q))
         .param("q", like(q))
         .query(Long.class)
         .single();
   }
 
-  List<User> page(String q, String sortColumn, boolean descending, long offset, int limit) {
+  public List<User> page(String q, String sortColumn, boolean descending, long offset, int limit) {
     List<Row> rows =
         jdbc.sql(
                 "select id, username, display_name, enabled from app_user "
@@ -128,7 +130,7 @@ class UserStore {
     return withRolesAndTeams(rows);
   }
 
-  List<User> members(long teamId) {
+  public List<User> members(long teamId) {
     List<Row> rows =
         jdbc.sql(
                 """
@@ -142,7 +144,7 @@ class UserStore {
   }
 
   /** Ids of every user sharing at least one of the teams. */
-  Set<Long> usersInTeams(Collection<Long> teamIds) {
+  public Set<Long> usersInTeams(Collection<Long> teamIds) {
     if (teamIds.isEmpty()) {
       return Set.of();
     }
@@ -153,7 +155,7 @@ class UserStore {
             .list());
   }
 
-  long enabledAdminsOtherThan(long userId) {
+  public long enabledAdminsOtherThan(long userId) {
     return jdbc.sql(
             """
             select count(*) from app_user u join user_role r on r.user_id = u.id
@@ -227,5 +229,5 @@ class UserStore {
     return "%" + escaped + "%";
   }
 
-  record Row(long id, String username, String displayName, boolean enabled) {}
+  public record Row(long id, String username, String displayName, boolean enabled) {}
 }

@@ -1,9 +1,14 @@
-package dev.rapport.access;
+package dev.rapport.access.users;
 
-import dev.rapport.access.ApiViews.Member;
-import dev.rapport.access.ApiViews.TeamInput;
-import dev.rapport.access.ApiViews.TeamView;
-import dev.rapport.access.ApiViews.UserView;
+import dev.rapport.access.NewUser;
+import dev.rapport.access.Team;
+import dev.rapport.access.User;
+import dev.rapport.access.Users;
+import dev.rapport.access.users.ApiViews.Member;
+import dev.rapport.access.users.ApiViews.TeamInput;
+import dev.rapport.access.users.ApiViews.TeamView;
+import dev.rapport.access.users.ApiViews.UserView;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Admins manage users and teams over the API. */
 @RestController
+@Tag(name = "Users")
 @RequestMapping("/api/v1")
 @PreAuthorize("@access.allows('USERS_ADMIN')")
 class UsersApiController {
@@ -27,13 +33,13 @@ class UsersApiController {
   private final Users users;
   private final Teams teams;
 
-  UsersApiController(Users users, Teams teams) {
+  public UsersApiController(Users users, Teams teams) {
     this.users = users;
     this.teams = teams;
   }
 
   @GetMapping("/users")
-  ListPage<UserView> list(
+  public ListPage<UserView> list(
       @RequestParam(required = false) String q,
       @RequestParam(required = false) String sort,
       @RequestParam(defaultValue = "0") int page,
@@ -47,44 +53,44 @@ class UsersApiController {
   }
 
   @PostMapping("/users")
-  ResponseEntity<UserView> create(@RequestBody NewUser input) {
+  public ResponseEntity<UserView> create(@RequestBody NewUser input) {
     User user = users.create(input);
     return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(UserView.of(user));
   }
 
   @GetMapping("/users/{id}")
-  UserView get(@PathVariable long id) {
+  public UserView get(@PathVariable long id) {
     return UserView.of(users.get(id));
   }
 
   @PatchMapping("/users/{id}")
-  UserView change(@PathVariable long id, @RequestBody Users.UserChange change) {
+  public UserView change(@PathVariable long id, @RequestBody Users.UserChange change) {
     return UserView.of(users.change(id, change));
   }
 
   @GetMapping("/teams")
-  List<TeamView> teams() {
+  public List<TeamView> teams() {
     return teams.all().stream().map(this::view).toList();
   }
 
   @PostMapping("/teams")
-  ResponseEntity<TeamView> createTeam(@RequestBody TeamInput input) {
+  public ResponseEntity<TeamView> createTeam(@RequestBody TeamInput input) {
     Team team = teams.create(input.name());
     return ResponseEntity.created(URI.create("/api/v1/teams/" + team.id())).body(view(team));
   }
 
   @GetMapping("/teams/{id}")
-  TeamView team(@PathVariable long id) {
+  public TeamView team(@PathVariable long id) {
     return view(teams.get(id));
   }
 
   @PatchMapping("/teams/{id}")
-  TeamView renameTeam(@PathVariable long id, @RequestBody TeamInput input) {
+  public TeamView renameTeam(@PathVariable long id, @RequestBody TeamInput input) {
     return view(teams.rename(id, input.name()));
   }
 
   @DeleteMapping("/teams/{id}")
-  ResponseEntity<Void> deleteTeam(@PathVariable long id) {
+  public ResponseEntity<Void> deleteTeam(@PathVariable long id) {
     teams.delete(id);
     return ResponseEntity.noContent().build();
   }

@@ -1,6 +1,12 @@
-package dev.rapport.access;
+package dev.rapport.access.visibility;
 
+import dev.rapport.access.Actor;
+import dev.rapport.access.AuditLog;
 import dev.rapport.access.AuditLog.Action;
+import dev.rapport.access.RecordVisibility;
+import dev.rapport.access.VisibilityLevel;
+import dev.rapport.access.users.UserInput;
+import dev.rapport.access.users.UserStore;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
@@ -18,22 +24,22 @@ import org.springframework.transaction.annotation.Transactional;
  * asks. A type nobody has set is visible to everyone; admins always see everything.
  */
 @Service
-class RecordVisibilityFacade implements RecordVisibility {
+public class RecordVisibilityFacade implements RecordVisibility {
 
   /**
    * The object types whose visibility an admin can set. A feature that owns records with an owner
    * adds its type here (one word, lower case) and asks {@link RecordVisibility} with it.
    */
-  static final List<String> OBJECT_TYPES =
+  public static final List<String> OBJECT_TYPES =
       List.of("person", "account", "mention", "opportunity", "case");
 
-  static final String AUDIT_TYPE = "visibility";
+  public static final String AUDIT_TYPE = "visibility";
 
   private final JdbcClient jdbc;
   private final UserStore users;
   private final AuditLog audit;
 
-  RecordVisibilityFacade(JdbcClient jdbc, UserStore users, AuditLog audit) {
+  public RecordVisibilityFacade(JdbcClient jdbc, UserStore users, AuditLog audit) {
     this.jdbc = jdbc;
     this.users = users;
     this.audit = audit;
@@ -57,7 +63,7 @@ class RecordVisibilityFacade implements RecordVisibility {
     };
   }
 
-  VisibilityLevel level(String objectType) {
+  public VisibilityLevel level(String objectType) {
     return jdbc.sql("select level from visibility_setting where object_type = :t")
         .param("t", objectType)
         .query(String.class)
@@ -67,7 +73,7 @@ class RecordVisibilityFacade implements RecordVisibility {
   }
 
   /** Every settable type with its level, in the order of {@link #OBJECT_TYPES}. */
-  Map<String, VisibilityLevel> all() {
+  public Map<String, VisibilityLevel> all() {
     Map<String, VisibilityLevel> levels = new LinkedHashMap<>();
     for (String type : OBJECT_TYPES) {
       levels.put(type, level(type));
@@ -76,7 +82,7 @@ class RecordVisibilityFacade implements RecordVisibility {
   }
 
   @Transactional
-  VisibilityLevel set(String rawType, String rawLevel) {
+  public VisibilityLevel set(String rawType, String rawLevel) {
     UserInput in = new UserInput();
     String type = rawType == null ? null : rawType.strip().toLowerCase(java.util.Locale.ROOT);
     if (type == null || !OBJECT_TYPES.contains(type)) {

@@ -3,6 +3,7 @@ package dev.rapport.lifecycle.internal;
 import dev.rapport.people.PersonCreated.Origin;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.JsonBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,6 +19,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /** Where new persons enter the lifecycle, per origin (listening, import, manual). */
 @RestController
+@Tag(name = "Lifecycle entry")
 @RequestMapping(path = "/api/v1/lifecycle/entry", produces = MediaType.APPLICATION_JSON_VALUE)
 class EntryApiController {
 

@@ -16,6 +16,7 @@ import dev.rapport.people.PersonId;
 import dev.rapport.people.RecordAccess;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.JsonBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +37,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /** The lifecycle REST API: models and their stages, product lines, a person's stages. */
 @RestController
+@Tag(name = "Lifecycle")
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class LifecycleApiController {
 

@@ -5,6 +5,7 @@ import dev.rapport.shared.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  * tests.
  */
 @RestController
+@Tag(name = "Listening")
 @RequestMapping("/api/v1")
 class ListeningApiController {
 

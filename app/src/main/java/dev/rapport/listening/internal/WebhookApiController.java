@@ -4,6 +4,7 @@ import dev.rapport.listening.NormalizedPost;
 import dev.rapport.listening.Sources.IngestOutcome;
 import dev.rapport.shared.InvalidInputException.FieldError;
 import dev.rapport.shared.Problems;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,7 @@ import tools.jackson.databind.ObjectMapper;
  * once the source is known, a dead letter; the body is read with a hard size limit.
  */
 @RestController
+@Tag(name = "Webhooks")
 class WebhookApiController {
 
   private final SourceStore sources;

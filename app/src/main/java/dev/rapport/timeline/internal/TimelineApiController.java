@@ -14,6 +14,7 @@ import dev.rapport.timeline.Touchpoint;
 import dev.rapport.timeline.TouchpointFilter;
 import dev.rapport.timeline.TouchpointKind;
 import dev.rapport.timeline.TouchpointPage;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -43,6 +44,7 @@ import tools.jackson.databind.ObjectMapper;
  * stored touchpoint with 200 instead of 201.
  */
 @RestController
+@Tag(name = "Timeline")
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class TimelineApiController {
 

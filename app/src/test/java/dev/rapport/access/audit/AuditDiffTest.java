@@ -1,8 +1,8 @@
-package dev.rapport.access;
+package dev.rapport.access.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.access.AuditDiff.Change;
+import dev.rapport.access.audit.AuditDiff.Change;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,4 +1,4 @@
-package dev.rapport.access;
+package dev.rapport.access.signin;
 
 import static dev.rapport.support.AccessFixtures.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.rapport.access.Role;
 import dev.rapport.support.AccessFixtures;
 import dev.rapport.support.AccessFixtures.TestUser;
 import dev.rapport.support.PersistenceTest;

@@ -1,8 +1,9 @@
-package dev.rapport.access;
+package dev.rapport.access.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.rapport.access.Role;
 import dev.rapport.shared.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
