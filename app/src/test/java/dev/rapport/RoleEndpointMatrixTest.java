@@ -17,7 +17,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import dev.rapport.access.Permission;
 import dev.rapport.access.Role;
 import dev.rapport.access.Team;
-import dev.rapport.access.TokenScope;
+import dev.rapport.access.tokens.TokenScope;
 import dev.rapport.people.Network;
 import dev.rapport.people.PersonId;
 import dev.rapport.people.SocialIdentities;
@@ -84,7 +84,8 @@ class RoleEndpointMatrixTest {
           endpoint(
               "POST",
               "/api/v1/users",
-              "{'username':'m{n}','displayName':'M','password':'long enough pw','roles':['viewer']}",
+              "{'username':'m{n}','displayName':'M','password':'long enough"
+                  + " pw','roles':['viewer']}",
               USERS_ADMIN),
           endpoint("GET", "/api/v1/users/{user}", NO_BODY, USERS_ADMIN),
           endpoint("PATCH", "/api/v1/users/{user}", "{'displayName':'Renamed {n}'}", USERS_ADMIN),

@@ -1,6 +1,11 @@
 package dev.rapport.access;
 
 import dev.rapport.access.AuditLog.Action;
+import dev.rapport.access.users.ListPage;
+import dev.rapport.access.users.PageRequest;
+import dev.rapport.access.users.Teams;
+import dev.rapport.access.users.UserInput;
+import dev.rapport.access.users.UserStore;
 import dev.rapport.shared.NotFoundException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +27,12 @@ public class Users {
 
   static final String AUDIT_TYPE = "user";
 
-  private final UserRows rows;
+  private final UserStore rows;
   private final Teams teams;
   private final PasswordEncoder encoder;
   private final AuditLog audit;
 
-  Users(UserRows rows, Teams teams, PasswordEncoder encoder, AuditLog audit) {
+  public Users(UserStore rows, Teams teams, PasswordEncoder encoder, AuditLog audit) {
     this.rows = rows;
     this.teams = teams;
     this.encoder = encoder;
@@ -76,18 +81,18 @@ public class Users {
     return rows.count() == 0;
   }
 
-  User get(long id) {
+  public User get(long id) {
     return rows.byId(id).orElseThrow(() -> new NotFoundException("user", id));
   }
 
-  ListPage<User> list(String q, String sort, int page, int size) {
+  public ListPage<User> list(String q, String sort, int page, int size) {
     UserInput in = new UserInput();
     PageRequest p = PageRequest.of(in, page, size);
     String key = sort == null || sort.isBlank() ? "username" : sort.strip();
     boolean descending = key.startsWith("-");
-    String column = UserRows.SORTS.get(descending ? key.substring(1) : key);
+    String column = UserStore.SORTS.get(descending ? key.substring(1) : key);
     if (column == null) {
-      in.fail("sort", "unknown sort '" + sort + "'; expected one of " + UserRows.SORTS.keySet());
+      in.fail("sort", "unknown sort '" + sort + "'; expected one of " + UserStore.SORTS.keySet());
     }
     if (q != null && q.length() > 100) {
       in.fail("q", "is longer than 100 characters");
@@ -99,7 +104,7 @@ public class Users {
 
   /** Applies the fields that are not null. The last enabled admin cannot be demoted or disabled. */
   @Transactional
-  User change(long id, UserChange change) {
+  public User change(long id, UserChange change) {
     User before = get(id);
     UserInput in = new UserInput();
     String displayName =
@@ -137,7 +142,7 @@ public class Users {
 
   /** A user changes their own password, proving they know the current one. */
   @Transactional
-  void changeOwnPassword(long id, String current, String next) {
+  public void changeOwnPassword(long id, String current, String next) {
     User user = get(id);
     UserInput in = new UserInput();
     String hash = rows.passwordHash(id).orElseThrow();
@@ -150,7 +155,7 @@ public class Users {
     audit.record(AUDIT_TYPE, id, Action.UPDATE, null, Map.of("password", "changed"));
   }
 
-  List<User> members(long teamId) {
+  public List<User> members(long teamId) {
     return rows.members(teamId);
   }
 
@@ -168,7 +173,7 @@ public class Users {
   }
 
   /** What the audit log keeps of a user: never the password or its hash. */
-  static Map<String, Object> auditView(User u) {
+  public static Map<String, Object> auditView(User u) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("username", u.username());
     view.put("displayName", u.displayName());
@@ -179,7 +184,7 @@ public class Users {
   }
 
   /** A change to a user; null fields stay as they are. */
-  record UserChange(
+  public record UserChange(
       String displayName,
       List<String> roles,
       List<Long> teamIds,

@@ -19,6 +19,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.rapport.access.tokens.ApiTokens;
+import dev.rapport.access.tokens.TokenScope;
 import dev.rapport.support.AccessFixtures;
 import dev.rapport.support.AccessFixtures.TestUser;
 import dev.rapport.support.PersistenceTest;

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.rapport.access.tokens.IssuedToken;
 import dev.rapport.support.AccessFixtures;
 import dev.rapport.support.AccessFixtures.TestUser;
 import dev.rapport.support.PersistenceTest;

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.rapport.access.visibility.RecordVisibilityFacade;
 import dev.rapport.support.AccessFixtures;
 import dev.rapport.support.AccessFixtures.TestUser;
 import dev.rapport.support.PersistenceTest;
@@ -20,7 +21,7 @@ class RecordVisibilityTest {
 
   @Autowired AccessFixtures access;
   @Autowired RecordVisibility visibility;
-  @Autowired VisibilitySettings settings;
+  @Autowired RecordVisibilityFacade settings;
 
   /** Runs the check with the type at the level, then puts the shared setting back. */
   private void with(String type, VisibilityLevel level, Runnable check) {

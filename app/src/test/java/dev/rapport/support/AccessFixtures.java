@@ -4,14 +4,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 import dev.rapport.access.Actor;
-import dev.rapport.access.ApiTokens;
 import dev.rapport.access.NewUser;
 import dev.rapport.access.Role;
 import dev.rapport.access.Team;
-import dev.rapport.access.Teams;
-import dev.rapport.access.TokenScope;
 import dev.rapport.access.User;
 import dev.rapport.access.Users;
+import dev.rapport.access.tokens.ApiTokens;
+import dev.rapport.access.tokens.TokenScope;
+import dev.rapport.access.users.Teams;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -24,10 +24,10 @@ class EntryRules {
   record Rule(Origin origin, boolean enters, Long stageId) {}
 
   private final JdbcClient jdbc;
-  private final DefaultLifecycle lifecycle;
+  private final LifecycleFacade lifecycle;
   private final AuditLog audit;
 
-  EntryRules(JdbcClient jdbc, DefaultLifecycle lifecycle, AuditLog audit) {
+  EntryRules(JdbcClient jdbc, LifecycleFacade lifecycle, AuditLog audit) {
     this.jdbc = jdbc;
     this.lifecycle = lifecycle;
     this.audit = audit;

@@ -47,7 +47,7 @@ class Ingest implements DisposableBean {
 
   private final PostValidator validator;
   private final MentionBatches batches;
-  private final DeadLetters deadLetters;
+  private final DeadLetterStore deadLetters;
   private final SourceRates rates;
   private final IngestMetrics metrics;
 
@@ -62,7 +62,7 @@ class Ingest implements DisposableBean {
   Ingest(
       ListeningProperties props,
       MentionBatches batches,
-      DeadLetters deadLetters,
+      DeadLetterStore deadLetters,
       SourceRates rates,
       IngestMetrics metrics,
       ObjectProvider<PostsTopic> topic) {

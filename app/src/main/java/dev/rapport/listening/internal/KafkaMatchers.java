@@ -32,7 +32,7 @@ class KafkaMatchers implements SmartLifecycle {
 
   private final ListeningProperties props;
   private final Ingest ingest;
-  private final DeadLetters deadLetters;
+  private final DeadLetterStore deadLetters;
   private final List<KafkaMatcher> matchers = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private final ListeningRules rules;
@@ -40,7 +40,7 @@ class KafkaMatchers implements SmartLifecycle {
   private volatile boolean running;
 
   KafkaMatchers(
-      ListeningProperties props, Ingest ingest, DeadLetters deadLetters, ListeningRules rules) {
+      ListeningProperties props, Ingest ingest, DeadLetterStore deadLetters, ListeningRules rules) {
     // rules loaded them on creation, so the matchers never classify with an empty rule set
     this.props = props;
     this.ingest = ingest;

@@ -5,6 +5,7 @@ import dev.rapport.shared.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  * tests.
  */
 @RestController
+@Tag(name = "Listening")
 @RequestMapping("/api/v1")
 class ListeningApiController {
 
@@ -59,8 +61,8 @@ class ListeningApiController {
   record TestBody(String query, Integer limit) {}
 
   private final SourceAdmin admin;
-  private final DeadLetters deadLetters;
-  private final Mentions mentions;
+  private final DeadLetterStore deadLetters;
+  private final MentionStore mentions;
   private final ListeningRules rules;
   private final Ingest ingest;
   private final RuleTester tester;
@@ -69,8 +71,8 @@ class ListeningApiController {
 
   ListeningApiController(
       SourceAdmin admin,
-      DeadLetters deadLetters,
-      Mentions mentions,
+      DeadLetterStore deadLetters,
+      MentionStore mentions,
       ListeningRules rules,
       Ingest ingest,
       RuleTester tester,
@@ -132,7 +134,7 @@ class ListeningApiController {
 
   @GetMapping("/dead-letters")
   @PreAuthorize("@access.allows('LISTENING_READ')")
-  List<DeadLetters.DeadLetter> deadLetters(
+  List<DeadLetterStore.DeadLetter> deadLetters(
       @RequestParam(required = false) Long sourceId,
       @RequestParam(defaultValue = "100") int limit) {
     return deadLetters.recent(sourceId, Math.max(1, Math.min(limit, 1000)));
@@ -192,7 +194,7 @@ class ListeningApiController {
         MentionPaging.size(size != null ? size : limit, size != null ? "size" : "limit", 50, 500);
     int p = MentionPaging.page(page);
     MentionFilter filter = MentionFilter.parse(params);
-    Mentions.MentionPage result = views.page(filter, p, n);
+    MentionStore.MentionPage result = views.page(filter, p, n);
     return ResponseEntity.ok()
         .header("X-Total-Count", Long.toString(result.total()))
         .headers(h -> MentionPaging.links(filter, result).ifPresent(l -> h.add("Link", l)))

@@ -24,11 +24,11 @@ class MentionBadges {
 
   private static final Object PENDING = new Object();
 
-  private final Mentions mentions;
+  private final MentionStore mentions;
   private final MentionViews views;
   private final TouchpointBadges badges;
 
-  MentionBadges(Mentions mentions, MentionViews views, TouchpointBadges badges) {
+  MentionBadges(MentionStore mentions, MentionViews views, TouchpointBadges badges) {
     this.mentions = mentions;
     this.views = views;
     this.badges = badges;
@@ -65,7 +65,7 @@ class MentionBadges {
 
   private void write(List<Long> ids) {
     List<TouchpointBadges.Badges> out = new ArrayList<>();
-    List<Mentions.Mention> found = mentions.byIds(ids);
+    List<MentionStore.Mention> found = mentions.byIds(ids);
     List<PostReadings.Read> read = views.readings(found);
     for (int i = 0; i < found.size(); i++) {
       out.add(of(read.get(i), found.get(i).id()));

@@ -26,10 +26,10 @@ class MentionBatches {
 
   private final PostClassifier classifier;
   private final MentionAuthors authors;
-  private final Mentions mentions;
-  private final SourceCounts counts;
+  private final MentionStore mentions;
+  private final SourceCountStore counts;
   private final SourceStore sources;
-  private final DeadLetters deadLetters;
+  private final DeadLetterStore deadLetters;
   private final MentionTouchpoints captured;
   private final IngestMetrics metrics;
   private final TransactionTemplate tx;
@@ -44,10 +44,10 @@ class MentionBatches {
       ListeningProperties props,
       PostClassifier classifier,
       MentionAuthors authors,
-      Mentions mentions,
-      SourceCounts counts,
+      MentionStore mentions,
+      SourceCountStore counts,
       SourceStore sources,
-      DeadLetters deadLetters,
+      DeadLetterStore deadLetters,
       MentionTouchpoints captured,
       IngestMetrics metrics,
       TransactionTemplate tx,
@@ -106,7 +106,7 @@ class MentionBatches {
     // Match and read first, then tie each matched post's author to a person in its own short
     // transaction: a batch transaction that created identities would hold their locks until the
     // whole batch commits and make concurrent workers time out on the same new author.
-    List<Mentions.NewMention> matched = new ArrayList<>();
+    List<MentionStore.NewMention> matched = new ArrayList<>();
     List<NormalizedPost> matchedPosts = new ArrayList<>();
     List<Classification> classes = new ArrayList<>();
     for (NormalizedPost p : posts) {
@@ -125,7 +125,7 @@ class MentionBatches {
     for (int i = 0; i < matchedPosts.size(); i++) {
       NormalizedPost p = matchedPosts.get(i);
       matched.add(
-          new Mentions.NewMention(p, classes.get(i), authorsByKey.get(MentionAuthors.key(p))));
+          new MentionStore.NewMention(p, classes.get(i), authorsByKey.get(MentionAuthors.key(p))));
     }
     int unmatched = posts.size() - matched.size();
     IngestQueue.BatchOutcome outcome =
@@ -147,7 +147,7 @@ class MentionBatches {
    * queue on each other).
    */
   private IngestQueue.BatchOutcome storeOnce(
-      Long sourceId, int received, int unmatched, List<Mentions.NewMention> matched) {
+      Long sourceId, int received, int unmatched, List<MentionStore.NewMention> matched) {
     return tx.execute(
         status -> {
           boundLockWaits();
@@ -164,7 +164,7 @@ class MentionBatches {
    * Puts each newly stored mention on its author's timeline, in this transaction (one call, the
    * timeline's batch append); returns how many there were.
    */
-  private int publishCaptured(List<Mentions.NewMention> batch, Long[] ids) {
+  private int publishCaptured(List<MentionStore.NewMention> batch, Long[] ids) {
     List<MentionCaptured> news = new ArrayList<>();
     for (int i = 0; i < ids.length; i++) {
       if (ids[i] == null) {

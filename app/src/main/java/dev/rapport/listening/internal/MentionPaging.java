@@ -43,7 +43,7 @@ final class MentionPaging {
   }
 
   /** RFC 8288 links to the next and previous pages of the API list, keeping the filter. */
-  static Optional<String> links(MentionFilter filter, Mentions.MentionPage page) {
+  static Optional<String> links(MentionFilter filter, MentionStore.MentionPage page) {
     List<String> links = new ArrayList<>();
     String base = "/api/v1/mentions?" + (filter.isEmpty() ? "" : filter.query() + "&");
     if (page.hasNext()) {

@@ -56,14 +56,15 @@ class MentionViews {
           List<PostReadings.RuleRef> rules,
       @Schema(
               description =
-                  "Highlight spans of the rules: UTF-16 offsets [start, end) into text, per rule id",
+                  "Highlight spans of the rules: UTF-16 offsets [start, end) into text, per rule"
+                      + " id",
               example = "[{\"rule\": \"2\", \"start\": 68, \"end\": 71}]")
           JsonNode spans,
       @Schema(
               description =
-                  "What the post reader found: sentiment (score in [-1, 1], label), intents and life"
-                      + " events with confidence and evidence (UTF-16 offsets, words, cue), topics."
-                      + " Not supported languages carry supported=false and a note.",
+                  "What the post reader found: sentiment (score in [-1, 1], label), intents and"
+                      + " life events with confidence and evidence (UTF-16 offsets, words, cue),"
+                      + " topics. Not supported languages carry supported=false and a note.",
               example = READINGS_EXAMPLE)
           JsonNode readings,
       Links links) {}
@@ -88,13 +89,13 @@ class MentionViews {
 
   /** A mention with its reading for the post card. */
   record Card(
-      Mentions.Mention mention,
+      MentionStore.Mention mention,
       String authorName,
       PersonLink person,
       PostReadings.Read read,
       String href) {}
 
-  private final Mentions mentions;
+  private final MentionStore mentions;
   private final ListeningRules rules;
   private final Persons persons;
   private final Actors actors;
@@ -102,7 +103,7 @@ class MentionViews {
   private final ObjectMapper json;
 
   MentionViews(
-      Mentions mentions,
+      MentionStore mentions,
       ListeningRules rules,
       Persons persons,
       Actors actors,
@@ -120,12 +121,12 @@ class MentionViews {
    * Whether the current user may see this mention. Mentions have no owner yet, so with listening
    * access every mention is visible; the question is asked here so the owner can come later.
    */
-  boolean visible(Mentions.Mention m) {
+  boolean visible(MentionStore.Mention m) {
     return visibility.canSee(actors.current(), TYPE, null);
   }
 
   /** The mention by id, or not found when it does not exist or is not visible. */
-  Mentions.Mention get(long id) {
+  MentionStore.Mention get(long id) {
     return mentions
         .find(id)
         .filter(this::visible)
@@ -133,22 +134,22 @@ class MentionViews {
   }
 
   /** A page of visible mentions. */
-  Mentions.MentionPage page(MentionFilter filter, int page, int size) {
-    Mentions.MentionPage p = mentions.page(filter, page, size);
-    return new Mentions.MentionPage(
+  MentionStore.MentionPage page(MentionFilter filter, int page, int size) {
+    MentionStore.MentionPage p = mentions.page(filter, page, size);
+    return new MentionStore.MentionPage(
         p.items().stream().filter(this::visible).toList(), p.total(), p.page(), p.size());
   }
 
-  List<MentionJson> json(List<Mentions.Mention> list) {
+  List<MentionJson> json(List<MentionStore.Mention> list) {
     Lookup lookup = new Lookup();
     return list.stream().map(m -> json(m, lookup)).toList();
   }
 
-  MentionJson json(Mentions.Mention m) {
+  MentionJson json(MentionStore.Mention m) {
     return json(m, new Lookup());
   }
 
-  List<Card> cards(List<Mentions.Mention> list) {
+  List<Card> cards(List<MentionStore.Mention> list) {
     Lookup lookup = new Lookup();
     return list.stream().map(m -> card(m, lookup)).toList();
   }
@@ -161,12 +162,12 @@ class MentionViews {
     return out;
   }
 
-  Card card(Mentions.Mention m) {
+  Card card(MentionStore.Mention m) {
     return card(m, new Lookup());
   }
 
   /** The mentions' readings without the viewer's person lookup (for the timeline's badges). */
-  List<PostReadings.Read> readings(List<Mentions.Mention> list) {
+  List<PostReadings.Read> readings(List<MentionStore.Mention> list) {
     Lookup lookup = new Lookup();
     return list.stream()
         .map(
@@ -178,7 +179,7 @@ class MentionViews {
         .toList();
   }
 
-  private MentionJson json(Mentions.Mention m, Lookup lookup) {
+  private MentionJson json(MentionStore.Mention m, Lookup lookup) {
     JsonNode spans = tree(m.spans(), true);
     PersonLink person = lookup.person(m.personId());
     return new MentionJson(
@@ -204,7 +205,7 @@ class MentionViews {
             person == null ? null : "/api/v1/persons/" + person.id()));
   }
 
-  private Card card(Mentions.Mention m, Lookup lookup) {
+  private Card card(MentionStore.Mention m, Lookup lookup) {
     JsonNode spans = tree(m.spans(), true);
     PostReadings.Read read =
         PostReadings.read(m.text(), tree(m.readings(), false), spans, lookup.rules(m, spans));
@@ -236,7 +237,7 @@ class MentionViews {
     private Map<String, String> ruleNames;
     private final Map<Long, Optional<PersonLink>> people = new HashMap<>();
 
-    List<PostReadings.RuleRef> rules(Mentions.Mention m, JsonNode spans) {
+    List<PostReadings.RuleRef> rules(MentionStore.Mention m, JsonNode spans) {
       if (ruleNames == null) {
         ruleNames = new HashMap<>();
         rules.all().forEach(r -> ruleNames.put(Long.toString(r.id()), r.name()));

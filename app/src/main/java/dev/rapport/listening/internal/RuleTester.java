@@ -45,9 +45,9 @@ class RuleTester {
   /** A run of the post's text, marked when it is part of a match. */
   record Segment(String text, boolean marked) {}
 
-  private final Mentions mentions;
+  private final MentionStore mentions;
 
-  RuleTester(Mentions mentions) {
+  RuleTester(MentionStore mentions) {
     this.mentions = mentions;
   }
 
@@ -61,9 +61,9 @@ class RuleTester {
     Matcher matcher = new Matcher();
     matcher.put("test", rule);
     int n = limit == null ? DEFAULT_LIMIT : Math.max(1, Math.min(limit, MAX_LIMIT));
-    List<Mentions.Mention> recent = mentions.recent(n);
+    List<MentionStore.Mention> recent = mentions.recent(n);
     List<TestedPost> matched = new ArrayList<>();
-    for (Mentions.Mention m : recent) {
+    for (MentionStore.Mention m : recent) {
       String body = m.text() == null ? "" : m.text();
       List<Match> found =
           matcher.match(new Post(body, m.authorHandle(), m.network(), m.language(), m.url(), null));

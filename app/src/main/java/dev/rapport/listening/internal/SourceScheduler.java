@@ -34,7 +34,7 @@ class SourceScheduler implements SmartLifecycle {
   private static final int MAX_IN_FLIGHT = 4;
 
   private final SourceStore store;
-  private final SourceCounts counts;
+  private final SourceCountStore counts;
   private final Ingest ingest;
   private final ObjectMapper json;
   private final ListeningProperties props;
@@ -50,7 +50,7 @@ class SourceScheduler implements SmartLifecycle {
 
   SourceScheduler(
       SourceStore store,
-      SourceCounts counts,
+      SourceCountStore counts,
       Ingest ingest,
       ObjectMapper json,
       ListeningProperties props,

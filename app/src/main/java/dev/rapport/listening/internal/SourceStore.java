@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SourceStore {
 
-  /** Every column, the totals with the counts rows not yet folded in ({@link SourceCounts}). */
+  /** Every column, the totals with the counts rows not yet folded in ({@link SourceCountStore}). */
   private static final String COLUMNS =
       "s.id, s.name, s.kind, s.config, s.cursor_value, s.paused, s.poll_seconds, s.next_run_at,"
           + " s.failures, s.last_success_at, s.last_error_at, s.last_error,"
@@ -23,7 +23,7 @@ class SourceStore {
           + " s.mentions_total + coalesce(c.mentions, 0) as mentions_total,"
           + " s.rejected_total + coalesce(c.rejected, 0) as rejected_total, s.created_at"
           + " from listening_source s"
-          + SourceCounts.TOTALS_JOIN;
+          + SourceCountStore.TOTALS_JOIN;
 
   private final JdbcClient jdbc;
 
@@ -112,9 +112,9 @@ class SourceStore {
   void failed(long id, Instant at, String message, Instant nextRun, boolean countFailure) {
     jdbc.sql(
             """
-            update listening_source set last_error_at = :at, last_error = :msg, next_run_at = :next,
-              failures = failures + :inc where id = :id
-            """)
+update listening_source set last_error_at = :at, last_error = :msg, next_run_at = :next,
+  failures = failures + :inc where id = :id
+""")
         .param("at", Timestamp.from(at))
         .param("msg", PostValidator.excerpt(message, 1990))
         .param("next", Timestamp.from(nextRun))

@@ -12,9 +12,9 @@ class SourcesFacade implements Sources {
 
   private final SourceStore sources;
   private final Ingest ingest;
-  private final Mentions mentions;
+  private final MentionStore mentions;
 
-  SourcesFacade(SourceStore sources, Ingest ingest, Mentions mentions) {
+  SourcesFacade(SourceStore sources, Ingest ingest, MentionStore mentions) {
     this.sources = sources;
     this.ingest = ingest;
     this.mentions = mentions;

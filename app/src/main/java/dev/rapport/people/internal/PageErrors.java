@@ -10,11 +10,11 @@ import org.springframework.web.servlet.ModelAndView;
 /** A record a page cannot show is a 404 page, whether it is missing or hidden from the user. */
 @ControllerAdvice(
     assignableTypes = {
-      PersonPages.class,
-      AccountPages.class,
-      ImportPages.class,
-      MergePages.class,
-      IcpPages.class
+      PersonPageController.class,
+      AccountPageController.class,
+      ImportPageController.class,
+      MergePageController.class,
+      IcpPageController.class
     })
 class PageErrors {
 

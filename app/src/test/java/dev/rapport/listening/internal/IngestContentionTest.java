@@ -35,7 +35,7 @@ class IngestContentionTest {
   @Autowired MentionBatches batches;
   @Autowired ListeningRules rules;
   @Autowired SourceStore sources;
-  @Autowired SourceCounts counts;
+  @Autowired SourceCountStore counts;
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
 

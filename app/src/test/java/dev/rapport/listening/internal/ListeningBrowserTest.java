@@ -55,7 +55,7 @@ class ListeningBrowserTest {
   @LocalServerPort int port;
   @Autowired Sources sources;
   @Autowired ListeningRules rules;
-  @Autowired Mentions mentions;
+  @Autowired MentionStore mentions;
 
   Browser browser;
   WebDriver driver;
@@ -102,7 +102,7 @@ class ListeningBrowserTest {
     }
     Sources.IngestOutcome outcome = sources.ingest("browser-" + word, posts);
     assertThat(outcome.mentions()).as("%s", outcome).isEqualTo(texts.length);
-    Mentions.Mention first =
+    MentionStore.Mention first =
         mentions
             .page(MentionFilter.parse(Map.of("author", "@writer0@example.social")), 0, 5)
             .items()
@@ -225,23 +225,23 @@ class ListeningBrowserTest {
   /** Elements whose box leaves the card they are in (hidden ones and scroll areas excepted). */
   private static final String SPILLS =
       """
-      const out = [];
-      for (const card of document.querySelectorAll(arguments[0])) {
-        const c = card.getBoundingClientRect();
-        for (const el of card.querySelectorAll('*')) {
-          if (el.closest('.table-scroll, details:not([open]), pre') && el.tagName !== 'PRE') continue;
-          const s = getComputedStyle(el);
-          if (s.display === 'none' || s.visibility === 'hidden' || s.position === 'absolute') continue;
-          const r = el.getBoundingClientRect();
-          if (r.width === 0 && r.height === 0) continue;
-          if (r.left < c.left - 1 || r.right > c.right + 1) {
-            out.push(el.tagName + '.' + el.className + ' [' + Math.round(r.left) + ',' + Math.round(r.right)
-              + '] outside ' + card.tagName + '.' + card.className + ' [' + Math.round(c.left) + ',' + Math.round(c.right) + ']');
-          }
-        }
-      }
-      return out.slice(0, 10);
-      """;
+const out = [];
+for (const card of document.querySelectorAll(arguments[0])) {
+  const c = card.getBoundingClientRect();
+  for (const el of card.querySelectorAll('*')) {
+    if (el.closest('.table-scroll, details:not([open]), pre') && el.tagName !== 'PRE') continue;
+    const s = getComputedStyle(el);
+    if (s.display === 'none' || s.visibility === 'hidden' || s.position === 'absolute') continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.left < c.left - 1 || r.right > c.right + 1) {
+      out.push(el.tagName + '.' + el.className + ' [' + Math.round(r.left) + ',' + Math.round(r.right)
+        + '] outside ' + card.tagName + '.' + card.className + ' [' + Math.round(c.left) + ',' + Math.round(c.right) + ']');
+    }
+  }
+}
+return out.slice(0, 10);
+""";
 
   /** Tabs through the page once and names the visible actions focus never landed on. */
   private List<String> unreached() {
@@ -253,8 +253,9 @@ class ListeningBrowserTest {
     long total =
         (Long)
             js.executeScript(
-                "return [...document.querySelectorAll('[data-kb]')].filter(e => e.getClientRects().length"
-                    + " && getComputedStyle(e).visibility !== 'hidden').length");
+                "return [...document.querySelectorAll('[data-kb]')].filter(e =>"
+                    + " e.getClientRects().length && getComputedStyle(e).visibility !=="
+                    + " 'hidden').length");
     java.util.Set<String> seen = new java.util.HashSet<>();
     Actions keys = new Actions(driver);
     // other focus stops (chips, selects, disclosures in the page's other panels) come between them
@@ -269,10 +270,11 @@ class ListeningBrowserTest {
     List<String> missing =
         (List<String>)
             js.executeScript(
-                "const seen = new Set(arguments[0]); return [...document.querySelectorAll('[data-kb]')]"
-                    + ".filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden'"
-                    + " && !seen.has(e.getAttribute('data-kb')))"
-                    + ".map(e => e.tagName + ' ' + (e.textContent || e.name || '').trim().slice(0, 40))",
+                "const seen = new Set(arguments[0]); return"
+                    + " [...document.querySelectorAll('[data-kb]')].filter(e =>"
+                    + " e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden' &&"
+                    + " !seen.has(e.getAttribute('data-kb'))).map(e => e.tagName + ' ' +"
+                    + " (e.textContent || e.name || '').trim().slice(0, 40))",
                 new ArrayList<>(seen));
     return missing;
   }

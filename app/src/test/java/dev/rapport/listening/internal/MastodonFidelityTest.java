@@ -28,7 +28,7 @@ class MastodonFidelityTest {
   @Autowired SourceAdmin admin;
   @Autowired SourceStore store;
   @Autowired ListeningRules rules;
-  @Autowired Mentions mentionList;
+  @Autowired MentionStore mentionList;
   @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
 

@@ -40,7 +40,7 @@ class MentionPipelineTest {
   @Autowired Timeline timeline;
   @Autowired JdbcClient jdbc;
   @Autowired AccessFixtures fixtures;
-  @Autowired Mentions mentions;
+  @Autowired MentionStore mentions;
 
   @Test
   void aPostMatchingThousandsOfRulesIsStoredWithEveryRule() {
@@ -49,7 +49,7 @@ class MentionPipelineTest {
 
     Long[] ids =
         mentions.storeAll(
-            List.of(new Mentions.NewMention(p, new Classification(ruleIds, "[]", "{}"), null)),
+            List.of(new MentionStore.NewMention(p, new Classification(ruleIds, "[]", "{}"), null)),
             null,
             java.time.Instant.now());
 

@@ -142,8 +142,8 @@ class RecordOwnersTest {
   void listeningAuthorsBelongToTheDefaultOwnerOrToNobodyWhenItIsUnset() {
     TestUser owner = access.user(Role.SALES);
     Owners configured = new Owners(actors, visibility, users, owner.username());
-    IdentityResolution withOwner = resolution(configured);
-    IdentityResolution unset = resolution(new Owners(actors, visibility, users, ""));
+    SocialIdentitiesFacade withOwner = resolution(configured);
+    SocialIdentitiesFacade unset = resolution(new Owners(actors, visibility, users, ""));
 
     List<PersonId> batch =
         withOwner.resolveAuthors(
@@ -164,10 +164,10 @@ class RecordOwnersTest {
     assertThat(owner("person", unownedBatch.get(0).value())).isNull();
   }
 
-  private IdentityResolution resolution(Owners owners) {
+  private SocialIdentitiesFacade resolution(Owners owners) {
     PersonService service =
         new PersonService(persons, accounts, ids, audit, visible, events, proposals, jdbc, owners);
-    return new IdentityResolution(identities, persons, service, proposals, ids, audit, owners);
+    return new SocialIdentitiesFacade(identities, persons, service, proposals, ids, audit, owners);
   }
 
   // ---- helpers ----

@@ -22,7 +22,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 class ResolutionAndMergeTest {
 
   @Autowired SocialIdentities socialIdentities;
-  @Autowired IdentityResolution resolution;
+  @Autowired SocialIdentitiesFacade resolution;
   @Autowired PersonService persons;
   @Autowired AccountService accounts;
   @Autowired Merges merges;
@@ -157,7 +157,7 @@ class ResolutionAndMergeTest {
   @Test
   void anIdentityWithAKnownEmailJoinsThatPerson() {
     long id = persons.create(person("Bo", "Berg", "bo." + run + "@berg.example"), "test").value();
-    IdentityResolution.Resolution r =
+    SocialIdentitiesFacade.Resolution r =
         resolution.resolve(
             IdentityDraft.of("bluesky", "bo" + run + ".bsky.social", null, "Bo", null, null),
             "BO." + run + "@berg.example",

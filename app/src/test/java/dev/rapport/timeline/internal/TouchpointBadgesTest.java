@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class TouchpointBadgesTest {
 
   @Autowired TouchpointBadges badges;
-  @Autowired BadgeStore store;
+  @Autowired TouchpointBadgesFacade store;
 
   @Test
   void badgesAreCleanedAndAPutReplacesThem() {
@@ -32,10 +32,10 @@ class TouchpointBadgesTest {
                     new Badge("Odd", "<script>", null),
                     new Badge(" ", "neutral", null)),
                 List.of("word"))));
-    BadgeStore.Shown shown =
+    TouchpointBadgesFacade.Shown shown =
         store
             .find(List.of(new SourceRef("test.thing", id, null)))
-            .get(BadgeStore.key("test.thing", id));
+            .get(TouchpointBadgesFacade.key("test.thing", id));
     assertThat(shown.href()).isNull();
     assertThat(shown.badges())
         .containsExactly(
@@ -53,7 +53,7 @@ class TouchpointBadgesTest {
     shown =
         store
             .find(List.of(new SourceRef("test.thing", id, null)))
-            .get(BadgeStore.key("test.thing", id));
+            .get(TouchpointBadgesFacade.key("test.thing", id));
     assertThat(shown.href()).isEqualTo("/listening/mentions/7");
     assertThat(shown.badges()).containsExactly(new Badge("Again", "rule", null));
   }
@@ -67,7 +67,7 @@ class TouchpointBadgesTest {
       assertThat(
               store
                   .find(List.of(new SourceRef("test.thing", id, null)))
-                  .get(BadgeStore.key("test.thing", id))
+                  .get(TouchpointBadgesFacade.key("test.thing", id))
                   .href())
           .as(href)
           .isNull();
@@ -76,11 +76,16 @@ class TouchpointBadgesTest {
 
   @Test
   void summaryIsCutAroundHighlightedWordsAndJoinsBack() {
-    List<TimelineWeb.Segment> segments =
-        TimelineWeb.Segment.cut("New job! <b>new job</b> New job", List.of("New job", "<b>"));
-    assertThat(String.join("", segments.stream().map(TimelineWeb.Segment::text).toList()))
+    List<TimelinePageController.Segment> segments =
+        TimelinePageController.Segment.cut(
+            "New job! <b>new job</b> New job", List.of("New job", "<b>"));
+    assertThat(
+            String.join("", segments.stream().map(TimelinePageController.Segment::text).toList()))
         .isEqualTo("New job! <b>new job</b> New job");
-    assertThat(segments.stream().filter(TimelineWeb.Segment::marked).map(TimelineWeb.Segment::text))
+    assertThat(
+            segments.stream()
+                .filter(TimelinePageController.Segment::marked)
+                .map(TimelinePageController.Segment::text))
         .containsExactly("New job", "<b>", "New job");
   }
 }

@@ -1,4 +1,0 @@
-package dev.rapport.access;
-
-/** A newly created API token. {@code token} is the secret, shown this once and never stored. */
-public record IssuedToken(long id, String name, TokenScope scope, String token) {}

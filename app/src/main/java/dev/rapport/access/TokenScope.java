@@ -1,7 +1,0 @@
-package dev.rapport.access;
-
-/** What an API token may do: read only (GET) or read and write. */
-public enum TokenScope {
-  READ,
-  READ_WRITE
-}
