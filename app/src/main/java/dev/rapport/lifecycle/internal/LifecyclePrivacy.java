@@ -54,15 +54,17 @@ class LifecyclePrivacy implements PersonDataExport {
   @EventListener
   @Transactional
   void on(PersonErased erased) {
+    // the move locks first: a move or an entry still running for the person finishes before the
+    // history is read, so its row is erased too
+    jdbc.sql("delete from stage_lock where person_id in (:ids)")
+        .param("ids", erased.ids())
+        .update();
     List<Long> changes =
         jdbc.sql("select id from stage_change where person_id in (:ids)")
             .param("ids", erased.ids())
             .query(Long.class)
             .list();
     jdbc.sql("delete from stage_change where person_id in (:ids)")
-        .param("ids", erased.ids())
-        .update();
-    jdbc.sql("delete from stage_lock where person_id in (:ids)")
         .param("ids", erased.ids())
         .update();
     audit.erase("stage_change", changes);
