@@ -51,13 +51,12 @@ class LifecycleEntry {
     long line = lines.get(0).id();
     // a person erased (or deleted) before this delivery, say one republished after a restart,
     // must not get a stage again
-    if (persons.find(created.person()).isEmpty()) {
+    if (!persons.exists(created.person())) {
       return;
     }
     // held until this transaction ends, so a move by hand cannot slip in between check and entry
     store.lock(created.person(), line);
-    if (store.latest(created.person(), line).isPresent()
-        || persons.find(created.person()).isEmpty()) {
+    if (store.latest(created.person(), line).isPresent() || !persons.exists(created.person())) {
       return;
     }
     Optional<Stage> stage =
