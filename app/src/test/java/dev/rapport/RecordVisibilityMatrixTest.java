@@ -5,6 +5,7 @@ import static dev.rapport.access.Permission.LIFECYCLE_WRITE;
 import static dev.rapport.access.Permission.LISTENING_READ;
 import static dev.rapport.access.Permission.PEOPLE_READ;
 import static dev.rapport.access.Permission.PEOPLE_WRITE;
+import static dev.rapport.access.Permission.PRIVACY_ADMIN;
 import static dev.rapport.access.Permission.TIMELINE_READ;
 import static dev.rapport.access.Permission.TIMELINE_WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,6 +109,15 @@ class RecordVisibilityMatrixTest {
               PEOPLE_WRITE,
               "{'name':'Changed {n}','ownerUserId':{owner}}"),
           route("DELETE /api/v1/accounts/{id}", Subject.ACCOUNT, PEOPLE_WRITE, ""),
+          // people: privacy (export for whoever sees the person, erase for admins)
+          route("GET /api/v1/persons/{id}/export", Subject.PERSON, PEOPLE_READ, ""),
+          route(
+              "POST /api/v1/persons/{id}/erase",
+              Subject.PERSON,
+              PRIVACY_ADMIN,
+              "{'reason':'matrix {n}'}"),
+          route("GET /persons/{id}/erase", Subject.PERSON, PRIVACY_ADMIN, ""),
+          route("POST /persons/{id}/erase", Subject.PERSON, PRIVACY_ADMIN, "reason=matrix+{n}"),
           // people: pages
           route("GET /persons/{id}", Subject.PERSON, PEOPLE_READ, ""),
           route("GET /persons/{id}/edit", Subject.PERSON, PEOPLE_WRITE, ""),

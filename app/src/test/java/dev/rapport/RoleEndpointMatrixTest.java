@@ -8,6 +8,7 @@ import static dev.rapport.access.Permission.LISTENING_ADMIN;
 import static dev.rapport.access.Permission.LISTENING_READ;
 import static dev.rapport.access.Permission.PEOPLE_READ;
 import static dev.rapport.access.Permission.PEOPLE_WRITE;
+import static dev.rapport.access.Permission.PRIVACY_ADMIN;
 import static dev.rapport.access.Permission.TIMELINE_READ;
 import static dev.rapport.access.Permission.TIMELINE_WRITE;
 import static dev.rapport.access.Permission.USERS_ADMIN;
@@ -139,6 +140,17 @@ class RoleEndpointMatrixTest {
           endpoint("GET", "/api/v1/merges/proposals", NO_BODY, PEOPLE_READ),
           endpoint("GET", "/api/v1/icp", NO_BODY, PEOPLE_READ),
           endpoint("GET", "/api/v1/imports", NO_BODY, IMPORT_RUN),
+          // people: privacy
+          endpoint("GET", "/api/v1/persons/{person}/export", NO_BODY, PEOPLE_READ),
+          endpoint(
+              "POST", "/api/v1/persons/{freshPerson}/erase", "{'reason':'matrix'}", PRIVACY_ADMIN),
+          endpoint("GET", "/api/v1/privacy/blocklist", NO_BODY, PRIVACY_ADMIN),
+          endpoint("DELETE", "/api/v1/privacy/blocklist/{blockEntry}", NO_BODY, PRIVACY_ADMIN),
+          endpoint("GET", "/persons/{person}/erase", NO_BODY, PRIVACY_ADMIN),
+          endpoint("POST", "/persons/{freshPerson}/erase", "reason=matrix", PRIVACY_ADMIN),
+          endpoint("GET", "/settings/privacy", NO_BODY, PRIVACY_ADMIN),
+          endpoint(
+              "POST", "/settings/privacy/blocklist/{blockEntry}/remove", NO_BODY, PRIVACY_ADMIN),
           // people: pages
           endpoint("GET", "/persons", NO_BODY, PEOPLE_READ),
           endpoint("GET", "/persons/{person}", NO_BODY, PEOPLE_READ),
@@ -254,6 +266,23 @@ class RoleEndpointMatrixTest {
     return person;
   }
 
+  /** A fresh erasure blocklist entry (a hash of nothing in particular). */
+  private long blockEntry() {
+    String hash =
+        java.util.HexFormat.of()
+            .formatHex(UUID.randomUUID().toString().getBytes())
+            .substring(0, 64);
+    jdbc.sql(
+            "insert into privacy_blocklist (kind, network, hash, reason, blocked_at, blocked_by)"
+                + " values ('handle', 'other', :h, 'matrix', current_timestamp, 'matrix')")
+        .param("h", hash)
+        .update();
+    return jdbc.sql("select id from privacy_blocklist where hash = :h")
+        .param("h", hash)
+        .query(Long.class)
+        .single();
+  }
+
   private PersonId newPerson() {
     return identities.resolveAuthor(
         Network.OTHER, "matrix-" + UUID.randomUUID(), null, "Matrix Person", null, null);
@@ -270,7 +299,8 @@ class RoleEndpointMatrixTest {
         "myPassword", c -> c == null ? "whatever-password" : c.user().password(),
         "person", c -> String.valueOf(person().value()),
         "freshPerson", c -> String.valueOf(newPerson().value()),
-        "rule", c -> String.valueOf(rule()));
+        "rule", c -> String.valueOf(rule()),
+        "blockEntry", c -> String.valueOf(blockEntry()));
   }
 
   @TestFactory
