@@ -64,7 +64,7 @@ public final class CrashChild {
     say("STARTED");
     Path seedFile = Path.of(plan.getProperty("seedFile"));
     if (Boolean.parseBoolean(plan.getProperty("seed", "false"))) {
-      CrashSeed.plant(app, seedFile);
+      CrashSeed.plant(app, seedFile, Integer.parseInt(plan.getProperty("pairCount", "9")));
     }
     CrashInvariants.Seed seed = CrashSeed.read(seedFile);
     plan.setProperty(
@@ -76,6 +76,7 @@ public final class CrashChild {
     Thread importer = start(() -> guarded("import", () -> importFile(app)));
     Thread merger = start(() -> guarded("merge", () -> merge(app, round)));
     Thread mover = start(() -> guarded("move", () -> move(app, round)));
+    say("RUNNING");
     importer.join();
     merger.join();
     mover.join();

@@ -44,6 +44,7 @@ final class CrashInvariants {
   private final ConfigurableApplicationContext app;
   private final JdbcClient jdbc;
   private final Seed seed;
+  final List<String> report = new java.util.ArrayList<>();
 
   CrashInvariants(ConfigurableApplicationContext app, Seed seed) {
     this.app = app;
@@ -74,7 +75,20 @@ final class CrashInvariants {
    */
   void imports(List<CrashRound> rounds, int rows) {
     for (CrashRound round : rounds) {
-      ImportJobs.Status job = app.getBean(ImportJobs.class).status(round.jobId());
+      List<String> jobIds =
+          jdbc.sql("select id from import_job where file_name = :f")
+              .param("f", round.csv().getFileName().toString())
+              .query(String.class)
+              .list();
+      assertThat(jobIds).as("%s: one job", round.name()).hasSizeLessThanOrEqualTo(1);
+      if (jobIds.isEmpty()) {
+        // killed before the job was recorded: nothing of it may be stored
+        assertThat(storedEmails(round.name())).as("%s: rows of no job", round.name()).isEmpty();
+        report.add(
+            "%s: killed before the import job was recorded; no row stored".formatted(round.name()));
+        continue;
+      }
+      ImportJobs.Status job = app.getBean(ImportJobs.class).status(jobIds.get(0));
       assertThat(job.status()).as("%s: job status", round.name()).isIn("done", "failed");
       if (job.status().equals("failed")) {
         assertThat(job.message()).as("%s: message", round.name()).startsWith("interrupted");
@@ -94,6 +108,9 @@ final class CrashInvariants {
         // both pauses were in or after the first 1,000-row chunk: it is stored, the second is not
         assertThat(job.processed()).as("%s: processed", round.name()).isEqualTo(1000);
       }
+      report.add(
+          "%s: import job %s, %d of %d rows stored, as the job says"
+              .formatted(round.name(), job.status(), stored.size(), rows));
     }
     importedPersonsAreWhole();
   }
@@ -108,6 +125,9 @@ final class CrashInvariants {
           .isEqualTo("done");
       assertThat(again.created()).as("%s again: created", round.name()).isEqualTo(rows - before);
       assertThat(storedEmails(round.name())).hasSize(rows);
+      report.add(
+          "%s: the file imported again: %d created, %d rows in all, none twice"
+              .formatted(round.name(), again.created(), rows));
     }
     awaitEvents(jdbc);
     importedPersonsAreWhole();
@@ -161,9 +181,11 @@ final class CrashInvariants {
     }
     assertThat(acknowledged).as("merges acknowledged").isNotEmpty();
     assertThat(cutShort).as("merges cut short before their commit").isNotEmpty();
+    int mergedPairs = 0;
     for (long[] pair : seed.pairs()) {
       String key = pair[0] + ":" + pair[1];
       boolean merged = mergeState(pair[0], pair[1]);
+      mergedPairs += merged ? 1 : 0;
       if (acknowledged.contains(key)) {
         assertThat(merged).as("acknowledged merge %s is stored", key).isTrue();
       }
@@ -171,6 +193,10 @@ final class CrashInvariants {
         assertThat(merged).as("merge %s killed before its commit left nothing", key).isFalse();
       }
     }
+    report.add(
+        "merges: %d of %d pairs merged, each whole (%d acknowledged, %d killed before commit);"
+                .formatted(mergedPairs, seed.pairs().size(), acknowledged.size(), cutShort.size())
+            + " the others untouched");
   }
 
   /** Whether the pair is merged; fails when it is half merged. */
@@ -289,6 +315,9 @@ final class CrashInvariants {
     assertThat(whys.keySet())
         .as("no move killed before its commit is stored")
         .doesNotContainAnyElementsOf(cutShort);
+    report.add(
+        "stage moves: %d stored, each once with its touchpoint and audit row (%d acknowledged, %d killed before commit absent); chains unbroken"
+            .formatted(whys.size(), acknowledged.size(), cutShort.size()));
     for (long mover : seed.movers()) {
       List<long[]> chain =
           jdbc.sql(

@@ -31,24 +31,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class CrashSeed {
 
-  static final int PAIRS = 9;
   static final int MOVERS = 3;
 
   private CrashSeed() {}
 
-  static void plant(ConfigurableApplicationContext app, Path file) throws IOException {
+  /** Plants {@code pairs} pairs to merge and {@value #MOVERS} persons to move. */
+  static void plant(ConfigurableApplicationContext app, Path file, int pairs) throws IOException {
     SocialIdentities identities = app.getBean(SocialIdentities.class);
     Timeline timeline = app.getBean(Timeline.class);
     JdbcClient jdbc = app.getBean(JdbcClient.class);
     List<Long> persons = new ArrayList<>();
-    for (int i = 0; i < 2 * PAIRS + MOVERS; i++) {
+    for (int i = 0; i < 2 * pairs + MOVERS; i++) {
       String handle = "crashseed" + i;
       PersonId p =
           identities.resolveAuthor(
               Network.MASTODON,
               handle,
               "https://mastodon.example/@" + handle,
-              "Seed " + (char) ('A' + i) + " Person",
+              "Seed " + name(i) + " Person",
               null,
               null);
       jdbc.sql("insert into person_email (email, person_id) values (:e, :p)")
@@ -99,8 +99,9 @@ final class CrashSeed {
       in.load(r);
     }
     List<Long> persons = split(in.getProperty("persons"), Long::valueOf);
+    int count = (persons.size() - MOVERS) / 2;
     List<long[]> pairs = new ArrayList<>();
-    for (int i = 0; i < PAIRS; i++) {
+    for (int i = 0; i < count; i++) {
       pairs.add(new long[] {persons.get(2 * i), persons.get(2 * i + 1)});
     }
     Map<Long, CrashInvariants.Owned> owned = new LinkedHashMap<>();
@@ -116,7 +117,12 @@ final class CrashSeed {
               split(in.getProperty(p + ".stageChanges"), Long::valueOf)));
     }
     return new CrashInvariants.Seed(
-        pairs, List.copyOf(persons.subList(2 * PAIRS, persons.size())), owned);
+        pairs, List.copyOf(persons.subList(2 * count, persons.size())), owned);
+  }
+
+  /** A name without digits, different for each i (aa, ab, ...), so no merge is proposed. */
+  private static String name(int i) {
+    return "" + (char) ('A' + i / 26) + (char) ('a' + i % 26);
   }
 
   private static String join(List<?> values) {
