@@ -114,7 +114,7 @@ class ReaderFuzzTest {
   @Test
   void corpusAndItsMutationsAreReadWithScoresInRangeAndEvidenceInsideTheText() {
     Fuzz.target("reader", "txt", Mutators.text(PIECES))
-        .tries(600)
+        .tries(400)
         .run(input -> check(Wtf8.decode(input)));
   }
 

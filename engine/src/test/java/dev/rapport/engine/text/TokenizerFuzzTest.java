@@ -36,7 +36,7 @@ class TokenizerFuzzTest {
   void corpusAndItsMutationsGiveWellFormedTokens() {
     Tokens buffer = new Tokens();
     Fuzz.target("tokenizer", "txt", Mutators.text("#", "@", "$", "https://", "www.", ":-)", "'s"))
-        .tries(3_000)
+        .tries(2_000)
         .run(input -> check(Wtf8.decode(input), buffer));
   }
 
