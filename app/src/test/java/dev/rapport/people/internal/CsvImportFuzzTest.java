@@ -103,6 +103,8 @@ class CsvImportFuzzTest {
       String reason = p.path("reason").asString();
       assertThat(row).as(reason).isBetween(1, status.path("processed").asInt() + 1);
       assertThat(p.path("field").asString()).as(reason).isNotBlank();
+      // a chunk the database refused names no field and takes the good rows with it
+      assertThat(reason).doesNotContain("the database refused");
       if (reason.startsWith("malformed row: ") && !reason.contains("expected ")) {
         assertThat(reason).containsPattern(LINE_AND_COLUMN);
       }
