@@ -218,6 +218,12 @@ class RoleEndpointMatrixTest {
           endpoint(
               "GET", "/api/v1/mentions?sentiment=negative&page=0&size=5", NO_BODY, LISTENING_READ),
           endpoint("POST", "/listening/filters", "name=f{n}&sentiment=negative", LISTENING_READ),
+          endpoint("GET", "/api/v1/mention-filters", NO_BODY, LISTENING_READ),
+          endpoint(
+              "POST",
+              "/api/v1/mention-filters",
+              "{'name':'f{n}','filter':{'sentiment':'negative'}}",
+              LISTENING_READ),
           endpoint("GET", "/listening/rules", NO_BODY, LISTENING_READ),
           endpoint("GET", "/listening/rules/{rule}/edit", NO_BODY, LISTENING_READ),
           endpoint("POST", "/listening/rules", "name=f{n}&query=formword{n}", LISTENING_ADMIN),
