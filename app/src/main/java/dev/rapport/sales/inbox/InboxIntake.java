@@ -42,7 +42,9 @@ class InboxIntake {
 
   @ApplicationModuleListener
   void on(MentionCaptured captured) {
-    mentions.find(captured.mentionId()).ifPresent(m -> take(m, Instant.now()));
+    mentions
+        .find(captured.mentionId())
+        .ifPresent(m -> take(m, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
   }
 
   /** Stores the item for an actionable mention; the new item, or empty. */

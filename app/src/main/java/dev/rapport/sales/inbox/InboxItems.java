@@ -159,17 +159,15 @@ class InboxItems {
         .update();
   }
 
-  /** Snoozed items whose time has come are waiting again; returns how many woke. */
-  int wake(Instant now) {
-    return jdbc.sql(
-            """
-            update inbox_item set status = case when assignee_user_id is null then 'new'
-                else 'assigned' end, snoozed_until = null
-            where status = 'snoozed' and snoozed_until <= :now
-            """)
-        .param("now", Timestamp.from(now))
-        .update();
-  }
+  /**
+   * The SQL condition of an item that waits for work at {@code :now}: new, assigned, or snoozed
+   * until a time that has come (snoozes end by time, without a job that wakes them).
+   */
+  static final String WAITING =
+      "(status in ('new', 'assigned') or (status = 'snoozed' and snoozed_until <= :now))";
+
+  /** Waiting and past its due time without a first response. */
+  static final String BREACHED = WAITING + " and first_response_at is null and due_at < :now";
 
   long append(
       long itemId,

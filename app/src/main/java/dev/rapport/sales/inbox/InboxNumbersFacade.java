@@ -24,8 +24,8 @@ class InboxNumbersFacade implements InboxNumbers {
                    coalesce(sum(case when due_at < :now and first_response_at is null
                        then 1 else 0 end), 0)
             from inbox_item
-            where assignee_user_id = :u and status in ('new', 'assigned')
-            """)
+            where assignee_user_id = :u and """
+                + InboxItems.WAITING)
         .param("u", userId)
         .param("now", Timestamp.from(Instant.now()))
         .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2)))

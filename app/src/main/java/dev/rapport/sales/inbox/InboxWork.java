@@ -81,7 +81,7 @@ class InboxWork {
   @Transactional
   Item snooze(long id, Instant until) {
     Item item = open(id);
-    Instant now = clock.instant();
+    Instant now = now();
     if (until == null || !until.isAfter(now)) {
       throw InvalidInputException.of("until", "must be in the future");
     }
@@ -100,7 +100,7 @@ class InboxWork {
     if (item.status() == Status.DONE) {
       return item;
     }
-    Instant now = clock.instant();
+    Instant now = now();
     Item changed =
         new Item(
             item.id(),
@@ -137,7 +137,7 @@ class InboxWork {
     if (item.status() == Status.DONE) {
       throw InvalidInputException.of("status", "the item is done; reopen it by assigning it");
     }
-    Instant now = clock.instant();
+    Instant now = now();
     Instant first = item.firstResponseAt() == null ? now : item.firstResponseAt();
     Long minutes =
         item.responseMinutes() == null
@@ -174,6 +174,11 @@ class InboxWork {
                 : ""),
         "Inbox item #" + id + " replied (" + how + ")");
     return changed;
+  }
+
+  /** Now, to the microsecond the databases keep, so a stored time reads back equal. */
+  private Instant now() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
   }
 
   private Item open(long id) {
@@ -214,7 +219,7 @@ class InboxWork {
   /** Appends the change to the item's history and, for a known person, to their timeline. */
   private void record(Item item, String action, String detail, String summary) {
     Actor actor = actors.current();
-    Instant now = clock.instant();
+    Instant now = now();
     long change =
         items.append(item.id(), now, actor.userId(), actor.name(), action, item.status(), detail);
     if (item.person() != null) {

@@ -35,11 +35,15 @@ record Item(
     ruleIds = List.copyOf(ruleIds);
   }
 
-  boolean isOpen() {
-    return status != Status.DONE && status != Status.REPLIED;
+  /** New, assigned, or snoozed until a time that has come. */
+  boolean isWaiting(Instant now) {
+    return status == Status.NEW
+        || status == Status.ASSIGNED
+        || (status == Status.SNOOZED && !snoozedUntil.isAfter(now));
   }
 
+  /** Waiting and past its due time without a first response. */
   boolean isBreached(Instant now) {
-    return firstResponseAt == null && status != Status.DONE && now.isAfter(dueAt);
+    return firstResponseAt == null && isWaiting(now) && now.isAfter(dueAt);
   }
 }
