@@ -58,6 +58,9 @@ public interface MentionDetails {
 
   Optional<Detail> find(long mentionId);
 
+  /** Every listening rule by id and name, for pickers and for checking a rule id exists. */
+  List<Rule> rules();
+
   /**
    * The post cards of the mentions, by id, for the {@code listening/post :: card(c)} fragment (text
    * cut into escaped segments with evidence and rule words marked, chips that say why). Each card

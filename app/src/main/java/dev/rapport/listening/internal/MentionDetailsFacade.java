@@ -34,6 +34,11 @@ class MentionDetailsFacade implements MentionDetails {
   }
 
   @Override
+  public List<Rule> rules() {
+    return rules.all().stream().map(r -> new Rule(Long.toString(r.id()), r.name())).toList();
+  }
+
+  @Override
   public Map<Long, Object> cards(List<Long> mentionIds) {
     Map<Long, Object> out = new HashMap<>();
     views.cardsById(mentionIds).forEach(out::put);

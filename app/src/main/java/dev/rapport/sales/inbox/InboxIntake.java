@@ -25,6 +25,7 @@ class InboxIntake {
   private final InboxItems items;
   private final InboxSettings settings;
   private final InboxWork work;
+  private final InboxRouting routing;
   private final ApplicationEventPublisher events;
 
   InboxIntake(
@@ -32,11 +33,13 @@ class InboxIntake {
       InboxItems items,
       InboxSettings settings,
       InboxWork work,
+      InboxRouting routing,
       ApplicationEventPublisher events) {
     this.mentions = mentions;
     this.items = items;
     this.settings = settings;
     this.work = work;
+    this.routing = routing;
     this.events = events;
   }
 
@@ -73,7 +76,8 @@ class InboxIntake {
     if (id.isEmpty()) {
       return Optional.empty();
     }
-    Item item = work.opened(id.get(), m);
+    work.opened(id.get(), m);
+    Item item = routing.route(items.find(id.get()).orElseThrow());
     events.publishEvent(new InboxItemCreated(item.id(), m.id(), m.author(), item.readings()));
     return Optional.of(item);
   }

@@ -78,6 +78,44 @@ class InboxWork {
     return changed;
   }
 
+  /**
+   * Records where routing sent a new item: to a user (assigned), or to a team's queue or the
+   * general queue (still new).
+   */
+  @Transactional
+  Item routed(long id, Long userId, Long teamId, Route route, String why) {
+    Item item = lock(id);
+    Status next = userId == null ? Status.NEW : Status.ASSIGNED;
+    Item changed =
+        new Item(
+            item.id(),
+            item.mentionId(),
+            item.person(),
+            item.network(),
+            item.language(),
+            item.readings(),
+            item.slaReading(),
+            item.caution(),
+            item.ruleIds(),
+            next,
+            userId,
+            teamId,
+            route == null ? null : route.id(),
+            null,
+            item.createdAt(),
+            item.dueAt(),
+            item.firstResponseAt(),
+            item.responseMinutes(),
+            item.doneAt());
+    items.update(changed);
+    String to =
+        userId != null
+            ? "to " + users.find(userId).map(u -> u.displayName()).orElse("user " + userId)
+            : teamId != null ? "to the queue of team " + teamId : "to the general queue";
+    record(changed, "routed", to + ", " + why, "Inbox item #" + id + " routed " + to + " " + why);
+    return changed;
+  }
+
   @Transactional
   Item snooze(long id, Instant until) {
     Item item = open(id);

@@ -78,14 +78,14 @@ class InboxWorkTest {
     assertThat(replied.responseMinutes()).isNotNull().isGreaterThanOrEqualTo(0);
     assertThat(items.changes(item.id()))
         .extracting(InboxItems.Change::action)
-        .containsExactly("opened", "assigned", "snoozed", "replied", "done");
+        .containsExactly("opened", "routed", "assigned", "snoozed", "replied", "done");
     assertThat(items.changes(item.id()))
         .extracting(InboxItems.Change::byName)
         .containsOnly("system");
     assertThat(items.find(item.id()).orElseThrow().status()).isEqualTo(Status.DONE);
     assertThat(timeline.forPerson(item.person(), TouchpointFilter.firstPage(20)).items())
         .filteredOn(t -> t.kind() == TouchpointKind.NOTE)
-        .hasSize(5)
+        .hasSize(6)
         .anySatisfy(
             t -> assertThat(t.summary()).contains("assigned to " + seller.user().displayName()));
   }
