@@ -116,6 +116,12 @@ class InboxWork {
     return changed;
   }
 
+  /** Assigns every item in one transaction: one refusal (a done item) leaves all as they were. */
+  @Transactional
+  java.util.List<Item> assignAll(java.util.List<Long> ids, long userId) {
+    return ids.stream().map(id -> assign(id, userId)).toList();
+  }
+
   @Transactional
   Item snooze(long id, Instant until) {
     Item item = open(id);
