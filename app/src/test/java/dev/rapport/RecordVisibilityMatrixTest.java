@@ -149,6 +149,8 @@ class RecordVisibilityMatrixTest {
           // workspace: a person's interests, read from listening's posts
           route("GET /interests/persons/{id}", Subject.PERSON, LISTENING_READ, ""),
           route("POST /timeline/accounts/{id}/notes", Subject.ACCOUNT, TIMELINE_WRITE, "text=n{n}"),
+          // sales: a person's open inbox items
+          route("GET /api/v1/persons/{id}/inbox", Subject.PERSON, TIMELINE_READ, ""),
           // lifecycle
           route("GET /api/v1/persons/{id}/stages", Subject.PERSON, LIFECYCLE_READ, ""),
           route(
