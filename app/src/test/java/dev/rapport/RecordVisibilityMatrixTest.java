@@ -150,6 +150,9 @@ class RecordVisibilityMatrixTest {
               LIFECYCLE_READ,
               "?productLineId={productLine}"),
           route("GET /lifecycle/persons/{id}/panel", Subject.PERSON, LIFECYCLE_READ, ""),
+          // sales: a person's lead score
+          route("GET /api/v1/persons/{id}/score", Subject.PERSON, LIFECYCLE_READ, ""),
+          route("POST /api/v1/persons/{id}/score", Subject.PERSON, LIFECYCLE_WRITE, ""),
           route(
               "POST /lifecycle/persons/{id}/panel",
               Subject.PERSON,
