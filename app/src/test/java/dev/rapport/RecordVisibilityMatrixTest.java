@@ -153,6 +153,8 @@ class RecordVisibilityMatrixTest {
           // sales: a person's lead score
           route("GET /api/v1/persons/{id}/score", Subject.PERSON, LIFECYCLE_READ, ""),
           route("POST /api/v1/persons/{id}/score", Subject.PERSON, LIFECYCLE_WRITE, ""),
+          route("GET /leads/persons/{id}/panel", Subject.PERSON, LIFECYCLE_READ, ""),
+          route("POST /leads/persons/{id}/panel", Subject.PERSON, LIFECYCLE_WRITE, ""),
           route(
               "POST /lifecycle/persons/{id}/panel",
               Subject.PERSON,

@@ -181,6 +181,16 @@ class RoleEndpointMatrixTest {
               "{'engagementHalfLifeDays':30,'intentHalfLifeDays':14,'thresholds':{leadThresholds}}",
               LIFECYCLE_ADMIN),
           endpoint("GET", "/api/v1/persons/{person}/score", NO_BODY, LIFECYCLE_READ),
+          endpoint("GET", "/leads", NO_BODY, LIFECYCLE_READ),
+          endpoint("GET", "/leads?sort=intent", NO_BODY, LIFECYCLE_READ),
+          endpoint("GET", "/leads/persons/{person}/panel", NO_BODY, LIFECYCLE_READ),
+          endpoint("POST", "/leads/persons/{person}/panel", NO_BODY, LIFECYCLE_WRITE),
+          endpoint("GET", "/settings/leads", NO_BODY, LIFECYCLE_READ),
+          endpoint(
+              "POST",
+              "/settings/leads",
+              "engagementHalfLifeDays=30&intentHalfLifeDays=14",
+              LIFECYCLE_ADMIN),
           endpoint("POST", "/api/v1/persons/{person}/score", NO_BODY, LIFECYCLE_WRITE),
           // listening
           endpoint("GET", "/api/v1/mentions", NO_BODY, LISTENING_READ),
