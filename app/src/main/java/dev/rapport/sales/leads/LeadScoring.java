@@ -116,6 +116,10 @@ class LeadScoring {
   public Optional<LeadScore> rescore(
       PersonId person, String cause, LeadSource source, String sourceDetail) {
     Instant now = clock.instant();
+    if (icp.fit(person).isEmpty()) {
+      return Optional.empty(); // deleted, or never there
+    }
+    store.lock(person, source, sourceDetail, now);
     Optional<LeadScore> computed = compute(person, now.truncatedTo(ChronoUnit.HOURS));
     if (computed.isEmpty()) {
       return Optional.empty();
@@ -128,7 +132,7 @@ class LeadScoring {
     LifecycleModel model = lifecycle.activeModel();
     Optional<Stage> current = currentStage(person, line);
     Long owner = persons.find(person).map(PersonSummary::ownerUserId).orElse(null);
-    store.upsert(score, source, sourceDetail, owner, current.map(Stage::id).orElse(null), now);
+    store.update(score, owner, current.map(Stage::id).orElse(null), now);
     Optional<Thresholds.Threshold> earned =
         Thresholds.earned(thresholds(model), current.map(Stage::position).orElse(0), score.total());
     if (earned.isPresent()) {

@@ -120,48 +120,41 @@ class LeadStore {
         .update();
   }
 
-  /** Creates or refreshes the lead row; the source of an existing lead is kept. */
-  void upsert(
-      LeadScore s, LeadSource source, String detail, Long owner, Long stageId, Instant now) {
-    int updated =
-        jdbc.sql(
-                "update sales_lead set score = :s, fit = :f, engagement = :e, intent = :i,"
-                    + " last_intent_at = :li, owner_user_id = :o, stage_id = :st, scored_at = :now"
-                    + " where person_id = :p")
-            .param("s", s.total())
-            .param("f", s.fit().points())
-            .param("e", s.engagement().points())
-            .param("i", s.intent().points())
-            .param("li", s.lastIntentAt() == null ? null : utc(s.lastIntentAt()))
-            .param("o", owner)
-            .param("st", stageId)
-            .param("now", utc(now))
-            .param("p", s.person().value())
-            .update();
-    if (updated == 0) {
-      jdbc.sql(
-              "insert into sales_lead (person_id, source, source_detail, owner_user_id, score, fit,"
-                  + " engagement, intent, last_intent_at, stage_id, created_at, scored_at) values"
-                  + " (:p, :src, :d, :o, :s, :f, :e, :i, :li, :st, :now, :now)")
-          .param("p", s.person().value())
-          .param("src", source.name())
-          .param("d", detail == null || detail.length() <= 200 ? detail : detail.substring(0, 200))
-          .param("o", owner)
-          .param("s", s.total())
-          .param("f", s.fit().points())
-          .param("e", s.engagement().points())
-          .param("i", s.intent().points())
-          .param("li", s.lastIntentAt() == null ? null : utc(s.lastIntentAt()))
-          .param("st", stageId)
-          .param("now", utc(now))
-          .update();
-    }
+  /**
+   * Makes sure the person has a lead row (with this source when it is new) and locks it until the
+   * transaction ends, so two recomputations of one person run one after the other.
+   */
+  void lock(PersonId person, LeadSource source, String detail, Instant now) {
+    jdbc.sql(
+            "insert into sales_lead (person_id, source, source_detail, score, fit, engagement,"
+                + " intent, created_at, scored_at) values (:p, :src, :d, 0, 0, 0, 0, :now, :now)"
+                + " on conflict do nothing")
+        .param("p", person.value())
+        .param("src", source.name())
+        .param("d", detail == null || detail.length() <= 200 ? detail : detail.substring(0, 200))
+        .param("now", utc(now))
+        .update();
+    jdbc.sql("select person_id from sales_lead where person_id = :p for update")
+        .param("p", person.value())
+        .query(Long.class)
+        .single();
   }
 
-  void setStage(PersonId person, Long stageId) {
-    jdbc.sql("update sales_lead set stage_id = :s where person_id = :p")
-        .param("s", stageId)
-        .param("p", person.value())
+  /** Refreshes the locked lead row with the score, owner and stage. */
+  void update(LeadScore s, Long owner, Long stageId, Instant now) {
+    jdbc.sql(
+            "update sales_lead set score = :s, fit = :f, engagement = :e, intent = :i,"
+                + " last_intent_at = :li, owner_user_id = :o, stage_id = :st, scored_at = :now"
+                + " where person_id = :p")
+        .param("s", s.total())
+        .param("f", s.fit().points())
+        .param("e", s.engagement().points())
+        .param("i", s.intent().points())
+        .param("li", s.lastIntentAt() == null ? null : utc(s.lastIntentAt()))
+        .param("o", owner)
+        .param("st", stageId)
+        .param("now", utc(now))
+        .param("p", s.person().value())
         .update();
   }
 
@@ -180,14 +173,6 @@ class LeadStore {
         .param("p", person.value())
         .query((rs, n) -> LeadSource.valueOf(rs.getString(1)))
         .optional();
-  }
-
-  void setSource(PersonId person, LeadSource source, String detail) {
-    jdbc.sql("update sales_lead set source = :s, source_detail = :d where person_id = :p")
-        .param("s", source.name())
-        .param("d", detail)
-        .param("p", person.value())
-        .update();
   }
 
   List<LeadScoreChange> history(PersonId person, int limit) {
