@@ -164,6 +164,11 @@ class RecordVisibilityMatrixTest {
               LIFECYCLE_READ,
               "?productLineId={productLine}"),
           route("GET /lifecycle/persons/{id}/panel", Subject.PERSON, LIFECYCLE_READ, ""),
+          // sales: a person's lead score
+          route("GET /api/v1/persons/{id}/score", Subject.PERSON, LIFECYCLE_READ, ""),
+          route("POST /api/v1/persons/{id}/score", Subject.PERSON, LIFECYCLE_WRITE, ""),
+          route("GET /leads/persons/{id}/panel", Subject.PERSON, LIFECYCLE_READ, ""),
+          route("POST /leads/persons/{id}/panel", Subject.PERSON, LIFECYCLE_WRITE, ""),
           route(
               "POST /lifecycle/persons/{id}/panel",
               Subject.PERSON,

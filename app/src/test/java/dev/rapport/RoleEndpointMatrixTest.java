@@ -4,6 +4,7 @@ import static dev.rapport.access.Permission.AUDIT_READ;
 import static dev.rapport.access.Permission.IMPORT_RUN;
 import static dev.rapport.access.Permission.LIFECYCLE_ADMIN;
 import static dev.rapport.access.Permission.LIFECYCLE_READ;
+import static dev.rapport.access.Permission.LIFECYCLE_WRITE;
 import static dev.rapport.access.Permission.LISTENING_ADMIN;
 import static dev.rapport.access.Permission.LISTENING_READ;
 import static dev.rapport.access.Permission.PEOPLE_READ;
@@ -183,6 +184,26 @@ class RoleEndpointMatrixTest {
           endpoint("PUT", "/api/v1/lifecycle/entry/manual", "{'enters':true}", LIFECYCLE_ADMIN),
           endpoint("GET", "/settings/lifecycle/entry", NO_BODY, LIFECYCLE_READ),
           endpoint("POST", "/settings/lifecycle/entry/manual", "stage=auto", LIFECYCLE_ADMIN),
+          // sales: leads and scores
+          endpoint("GET", "/api/v1/leads?sort=intent", NO_BODY, LIFECYCLE_READ),
+          endpoint("GET", "/api/v1/leads/settings", NO_BODY, LIFECYCLE_READ),
+          endpoint(
+              "PUT",
+              "/api/v1/leads/settings",
+              "{'engagementHalfLifeDays':30,'intentHalfLifeDays':14,'thresholds':{leadThresholds}}",
+              LIFECYCLE_ADMIN),
+          endpoint("GET", "/api/v1/persons/{person}/score", NO_BODY, LIFECYCLE_READ),
+          endpoint("GET", "/leads", NO_BODY, LIFECYCLE_READ),
+          endpoint("GET", "/leads?sort=intent", NO_BODY, LIFECYCLE_READ),
+          endpoint("GET", "/leads/persons/{person}/panel", NO_BODY, LIFECYCLE_READ),
+          endpoint("POST", "/leads/persons/{person}/panel", NO_BODY, LIFECYCLE_WRITE),
+          endpoint("GET", "/settings/leads", NO_BODY, LIFECYCLE_READ),
+          endpoint(
+              "POST",
+              "/settings/leads",
+              "engagementHalfLifeDays=30&intentHalfLifeDays=14",
+              LIFECYCLE_ADMIN),
+          endpoint("POST", "/api/v1/persons/{person}/score", NO_BODY, LIFECYCLE_WRITE),
           // listening
           endpoint("GET", "/api/v1/mentions", NO_BODY, LISTENING_READ),
           endpoint("GET", "/api/v1/sources", NO_BODY, LISTENING_READ),
@@ -367,6 +388,19 @@ class RoleEndpointMatrixTest {
         Network.OTHER, "matrix-" + UUID.randomUUID(), null, "Matrix Person", null, null);
   }
 
+  /** The active model's lead thresholds as they ship, so that saving them changes nothing. */
+  private String leadThresholds() {
+    return jdbc
+        .sql(
+            "select t.stage_id, t.min_score from sales_lead_threshold t join lifecycle_stage s"
+                + " on s.id = t.stage_id join lifecycle_model m on m.id = s.model_id"
+                + " where m.active order by s.position")
+        .query((rs, n) -> "{'stageId':" + rs.getLong(1) + ",'minScore':" + rs.getInt(2) + "}")
+        .list()
+        .stream()
+        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+  }
+
   /** Values for the placeholders; a feature adds its own here. */
   Map<String, Function<Caller, String>> placeholders() {
     return Map.ofEntries(
@@ -382,6 +416,7 @@ class RoleEndpointMatrixTest {
         Map.entry("blockEntry", c -> String.valueOf(blockEntry())),
         Map.entry("inboxItem", c -> String.valueOf(inboxItem(c))),
         Map.entry("inboxRoute", c -> String.valueOf(inboxRoute())),
+        Map.entry("leadThresholds", c -> leadThresholds()),
         Map.entry("soon", c -> java.time.Instant.now().plusSeconds(86_400).toString()));
   }
 
