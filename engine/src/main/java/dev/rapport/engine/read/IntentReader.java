@@ -114,7 +114,8 @@ final class IntentReader {
       List<Cues.Match> matches,
       Sentiment sentiment,
       SentimentReader.Features rules,
-      List<BrandSet.Found> brands) {}
+      List<BrandSet.Found> brands,
+      double verdict) {}
 
   /** The intents, in the order of the intent model's columns. */
   static final List<Intent> INTENTS =
@@ -289,7 +290,7 @@ final class IntentReader {
         confidence(best, Intent.QUESTION),
         jobSeeking ? 1 : 0,
         refusing ? 1 : 0,
-        s.score(),
+        post.verdict(),
         s.label() == SentimentLabel.NEGATIVE ? 1 : 0
       };
     }

@@ -123,9 +123,13 @@ public final class PostReader {
     List<EventSignal> lifeEvents = events.read(post, view, eventCues.find(view, names::isName));
     SentimentReader.Features rules =
         sentiment.features(post, tokens, withoutBrands(tokens, found), view, muted, lifeEvents);
-    Sentiment s = sentiment.read(post, rules);
+    double[] p = sentiment.probabilities(rules);
+    Sentiment s = sentiment.read(post, rules, p);
+    // the intent model learned from the sentiment model's verdict, P(positive) - P(negative), not
+    // from the shown strength, which blends in the rule score (sentiment_strength.tsv)
+    double verdict = p == null ? s.score() : p[2] - p[0];
     IntentReader.Post facts =
-        new IntentReader.Post(post, view, names, intentMatches, s, rules, found);
+        new IntentReader.Post(post, view, names, intentMatches, s, rules, found, verdict);
     List<IntentSignal> read = intents.read(facts, lifeEvents, intentFeatures);
     double[] x = EventReader.features(lifeEvents, rules);
     if (eventFeatures != null) {

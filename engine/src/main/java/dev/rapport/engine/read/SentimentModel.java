@@ -71,8 +71,7 @@ final class SentimentModel {
     return p;
   }
 
-  Sentiment read(String text, SentimentReader.Features f) {
-    double[] p = probabilities(f);
+  Sentiment read(String text, SentimentReader.Features f, double[] p) {
     int best =
         p[NEGATIVE] > p[NEUTRAL] && p[NEGATIVE] >= p[POSITIVE]
             ? NEGATIVE

@@ -88,10 +88,20 @@ final class SentimentReader {
 
   /** The sentiment the rules' findings in {@code f} amount to. */
   Sentiment read(String text, Features f) {
+    return read(text, f, probabilities(f));
+  }
+
+  /** The learned model's class probabilities for {@code f}, or null without a model. */
+  double[] probabilities(Features f) {
+    return model == null ? null : model.probabilities(f);
+  }
+
+  /** As {@link #read(String, Features)}, with the model's probabilities already computed. */
+  Sentiment read(String text, Features f, double[] p) {
     if (model == null) {
       return new Sentiment(round(f.ruleScore()), label(f.ruleScore()), f.evidence());
     }
-    return model.read(text, f);
+    return model.read(text, f, p);
   }
 
   /** What the rules found in a post: their score, evidence and the dense features for the model. */
