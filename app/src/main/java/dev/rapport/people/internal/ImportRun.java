@@ -1,5 +1,6 @@
 package dev.rapport.people.internal;
 
+import dev.rapport.shared.TextChecks;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -194,8 +195,13 @@ final class ImportRun {
           if (value != null && value.strip().length() > max) {
             r.reject(
                 field, "value is " + value.strip().length() + " characters long; at most " + max);
+          } else if (TextChecks.refusal(value) != null) {
+            r.reject(field, TextChecks.refusal(value));
           }
         });
+    // a refused value goes no further, not even into the lookups of existing keys: PostgreSQL
+    // refuses a NUL in any statement, and with it the whole chunk of good rows
+    values.replaceAll((field, value) -> TextChecks.refusal(value) == null ? value : null);
     return r;
   }
 
