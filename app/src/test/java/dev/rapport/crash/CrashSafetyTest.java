@@ -174,7 +174,7 @@ class CrashSafetyTest {
         awaitKillPoint(child, out, pause);
         if (pause.equals("none")) {
           // somewhere in the first seconds of the three operations running side by side
-          Thread.sleep(200 + new Random().nextInt(3000));
+          Thread.sleep(200 + new Random().nextInt(8000));
         }
         child.destroyForcibly();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child died").isTrue();
