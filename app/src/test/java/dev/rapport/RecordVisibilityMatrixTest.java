@@ -5,6 +5,7 @@ import static dev.rapport.access.Permission.LIFECYCLE_WRITE;
 import static dev.rapport.access.Permission.LISTENING_READ;
 import static dev.rapport.access.Permission.PEOPLE_READ;
 import static dev.rapport.access.Permission.PEOPLE_WRITE;
+import static dev.rapport.access.Permission.PRIVACY_ADMIN;
 import static dev.rapport.access.Permission.TIMELINE_READ;
 import static dev.rapport.access.Permission.TIMELINE_WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,6 +111,15 @@ class RecordVisibilityMatrixTest {
               PEOPLE_WRITE,
               "{'name':'Changed {n}','ownerUserId':{owner}}"),
           route("DELETE /api/v1/accounts/{id}", Subject.ACCOUNT, PEOPLE_WRITE, ""),
+          // people: privacy (export for whoever sees the person, erase for admins)
+          route("GET /api/v1/persons/{id}/export", Subject.PERSON, PEOPLE_READ, ""),
+          route(
+              "POST /api/v1/persons/{id}/erase",
+              Subject.PERSON,
+              PRIVACY_ADMIN,
+              "{'reason':'matrix {n}'}"),
+          route("GET /persons/{id}/erase", Subject.PERSON, PRIVACY_ADMIN, ""),
+          route("POST /persons/{id}/erase", Subject.PERSON, PRIVACY_ADMIN, "reason=matrix+{n}"),
           // people: pages
           route("GET /persons/{id}", Subject.PERSON, PEOPLE_READ, ""),
           route("GET /persons/{id}/edit", Subject.PERSON, PEOPLE_WRITE, ""),
@@ -139,6 +149,8 @@ class RecordVisibilityMatrixTest {
           // workspace: a person's interests, read from listening's posts
           route("GET /interests/persons/{id}", Subject.PERSON, LISTENING_READ, ""),
           route("POST /timeline/accounts/{id}/notes", Subject.ACCOUNT, TIMELINE_WRITE, "text=n{n}"),
+          // sales: a person's open inbox items
+          route("GET /api/v1/persons/{id}/inbox", Subject.PERSON, TIMELINE_READ, ""),
           // lifecycle
           route("GET /api/v1/persons/{id}/stages", Subject.PERSON, LIFECYCLE_READ, ""),
           route(
@@ -152,6 +164,11 @@ class RecordVisibilityMatrixTest {
               LIFECYCLE_READ,
               "?productLineId={productLine}"),
           route("GET /lifecycle/persons/{id}/panel", Subject.PERSON, LIFECYCLE_READ, ""),
+          // sales: a person's lead score
+          route("GET /api/v1/persons/{id}/score", Subject.PERSON, LIFECYCLE_READ, ""),
+          route("POST /api/v1/persons/{id}/score", Subject.PERSON, LIFECYCLE_WRITE, ""),
+          route("GET /leads/persons/{id}/panel", Subject.PERSON, LIFECYCLE_READ, ""),
+          route("POST /leads/persons/{id}/panel", Subject.PERSON, LIFECYCLE_WRITE, ""),
           route(
               "POST /lifecycle/persons/{id}/panel",
               Subject.PERSON,
