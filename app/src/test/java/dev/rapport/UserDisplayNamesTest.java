@@ -69,6 +69,13 @@ class UserDisplayNamesTest {
     // a viewer without a user page to open reads the name, unlinked
     String asSales = page("/timeline/persons/" + person, writer);
     assertThat(asSales).contains(display).doesNotContain(userPage);
+
+    // the layout's header names the signed-in user the same way
+    assertThat(page("/persons/" + person, writer))
+        .contains("<span class=\"who\">" + display + "</span>");
+
+    // the entry rule is named as itself, not as a listening rule
+    assertThat(panel).doesNotContain("listening rule “entry rule”");
   }
 
   private String page(String path, TestUser user) throws Exception {

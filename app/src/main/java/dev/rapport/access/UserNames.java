@@ -24,6 +24,15 @@ public class UserNames {
     this.actors = actors;
   }
 
+  /** The signed-in user's display name, for the layout's header; the actor's name otherwise. */
+  public String current() {
+    Actor actor = actors.current();
+    if (actor.userId() == null) {
+      return actor.name();
+    }
+    return users.find(actor.userId()).map(u -> named(u).name()).orElse(actor.name());
+  }
+
   /** The user with this id, or the recorded name when the id is unknown or null. */
   public Named byId(Long id, String recorded) {
     if (id != null) {

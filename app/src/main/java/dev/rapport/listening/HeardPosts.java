@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Reads the posts the listening rules caught, for the workspace: a person's posts, search, counts.
- * {@link #search} returns only the posts the current user may see (a mention's visibility: its
- * author's person); {@link #byPerson} does not ask, callers check the person with people's API
- * first.
+ * {@link #search} and {@link #capturedSince} see only the posts the current user may see (a
+ * mention's visibility: its author's person); {@link #byPerson} does not ask, callers check the
+ * person with people's API first.
  */
 public interface HeardPosts {
 

@@ -234,7 +234,12 @@ class LifecyclePageController {
     return switch (by.kind()) {
       case USER -> names.byUsername(by.name());
       case RULE ->
-          new dev.rapport.access.UserNames.Named(null, "listening rule “" + by.name() + "”", null);
+          new dev.rapport.access.UserNames.Named(
+              null,
+              by.name().toLowerCase(Locale.ROOT).contains("rule")
+                  ? by.name()
+                  : "rule “" + by.name() + "”",
+              null);
       case IMPORT ->
           new dev.rapport.access.UserNames.Named(null, "import “" + by.name() + "”", null);
     };

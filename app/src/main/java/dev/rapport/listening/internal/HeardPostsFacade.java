@@ -64,7 +64,11 @@ class HeardPostsFacade implements HeardPosts {
   @Override
   @Transactional(readOnly = true)
   public long capturedSince(Instant since) {
-    return jdbc.sql("select count(*) from listening_mention where captured_at >= :since")
+    VisiblePersons.Condition visible = scope.current();
+    return jdbc.sql(
+            "select count(*) from listening_mention where captured_at >= :since and "
+                + visible.sql())
+        .params(visible.params())
         .param("since", Timestamp.from(since))
         .query(Long.class)
         .single();

@@ -52,7 +52,9 @@ final class PostReadings {
       sentiment = s.path("label").asString("neutral");
       double score = s.path("score").asDouble(0);
       String label = capital(sentiment);
-      List<String> words = evidence(s, label, marks, proofs, body);
+      // the evidence rows say "Sentiment": a positive word in a post read as neutral overall is
+      // evidence of sentiment, not of "Neutral"
+      List<String> words = evidence(s, label, "Sentiment", marks, proofs, body);
       chips.add(
           new Chip(
               "sentiment",
@@ -155,6 +157,16 @@ final class PostReadings {
 
   private static List<String> evidence(
       JsonNode reading, String label, List<Mark> marks, List<Proof> proofs, String body) {
+    return evidence(reading, label, label, marks, proofs, body);
+  }
+
+  private static List<String> evidence(
+      JsonNode reading,
+      String label,
+      String proofLabel,
+      List<Mark> marks,
+      List<Proof> proofs,
+      String body) {
     List<String> words = new ArrayList<>();
     for (JsonNode ev : reading.path("evidence")) {
       int start = ev.path("start").asInt(-1);
@@ -167,7 +179,7 @@ final class PostReadings {
       if (!text.isBlank() && !words.contains(text)) {
         words.add(text);
       }
-      proofs.add(new Proof(label, text, ev.path("cue").asString("")));
+      proofs.add(new Proof(proofLabel, text, ev.path("cue").asString("")));
     }
     return words;
   }

@@ -175,6 +175,8 @@ class MentionSurfacesTest {
         .contains("href=\"/persons/" + person + "\"")
         .contains("Raw payload")
         .contains("Next steps");
+    // the evidence table names the sentiment evidence as such, not by the post's overall label
+    assertThat(admin).contains("<td>Sentiment</td>").doesNotContain("<td>Positive</td>");
     String viewer = call("/listening/mentions/" + id, Role.VIEWER).getContentAsString();
     assertThat(viewer).contains("New job · trigger").doesNotContain("Raw payload");
 

@@ -81,6 +81,11 @@ class MentionVisibilityTest {
     assertThat(call(get("/listening/mentions/" + hidden + "/card"), sales).getStatus())
         .isEqualTo(404);
 
+    // the home page's mention counts count visible posts only
+    String home = call(get("/"), sales).getContentAsString();
+    String homeAdmin = call(get("/"), admin).getContentAsString();
+    assertThat(weekCount(home)).isLessThan(weekCount(homeAdmin));
+
     MockHttpServletResponse all = call(get("/api/v1/mentions?author=" + word), admin);
     assertThat(all.getHeader("X-Total-Count")).isEqualTo("3");
     assertThat(all.getContentAsString()).contains("hiddenpost");
@@ -146,6 +151,17 @@ class MentionVisibilityTest {
             request.with(api ? AccessFixtures.bearer(fixtures.token(user)) : user.session()))
         .andReturn()
         .getResponse();
+  }
+
+  /** The number on the home page's "mentions this week" tile. */
+  private static long weekCount(String html) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "id=\"tile-mentions-week\".*?class=\"tile-value\"[^>]*>([0-9,]+)<",
+                java.util.regex.Pattern.DOTALL)
+            .matcher(html);
+    assertThat(m.find()).as("the mentions-this-week tile").isTrue();
+    return Long.parseLong(m.group(1).replace(",", ""));
   }
 
   private void visibility(String type, String level) throws Exception {
