@@ -39,7 +39,7 @@ class WebhookFuzzTest {
         "fuzz-" + UUID.randomUUID(), SourceKind.WEBHOOK, "{}", SourceTokens.hash(token), 300);
     rules.create("webhook fuzz", "acme widgets", true);
     Fuzz.target("webhook", "json", new JsonMutator(300_000))
-        .tries(onPostgres() ? 50 : 150)
+        .tries(onPostgres() ? 40 : 100)
         .run(
             body -> {
               MockHttpServletResponse r =

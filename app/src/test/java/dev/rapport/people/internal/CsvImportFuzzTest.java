@@ -64,7 +64,7 @@ class CsvImportFuzzTest {
     assertThat(before).hasSize(2);
     long[] count = {count(table)};
     Fuzz.target("csv-" + kind, "csv", new CsvMutator())
-        .tries(onPostgres() ? 12 : 30)
+        .tries(onPostgres() ? 8 : 15)
         .slowAfter(30_000)
         .run(
             csv -> {
