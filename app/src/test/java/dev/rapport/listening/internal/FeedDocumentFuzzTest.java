@@ -119,7 +119,7 @@ class FeedDocumentFuzzTest {
   void anyBytesGiveAFeedOrTheDocumentedRefusalWithoutExpandingOrFetching() {
     Fuzz.Mutator bytes = Mutators.bytes(XML_TOKENS);
     Fuzz.target("feed", "xml", (seed, corpus, random) -> mutate(bytes, seed, corpus, random))
-        .tries(400)
+        .tries(300)
         .slowAfter(3_000)
         .run(FeedDocumentFuzzTest::check);
     assertThat(fetches).as("connections to the fetch trap").hasValue(0);

@@ -184,9 +184,14 @@ public final class Tokenizer {
       j++;
     }
     int after = j - at - 1;
+    // an invisible character after the short name would let the word go on (P&SEN\u00ADTENCE),
+    // and the token, read again, would not join: no join then
     return after >= 1
         && after <= 3
-        && (j == n || !Character.isLetterOrDigit(s.charAt(j)) && s.charAt(j) != ';');
+        && (j == n
+            || !Character.isLetterOrDigit(s.charAt(j))
+                && s.charAt(j) != ';'
+                && !isIgnorable(s.charAt(j)));
   }
 
   /**
@@ -581,6 +586,12 @@ public final class Tokenizer {
     table['ı'] = 'i';
     table['ħ'] = 'h';
     table['\u2019'] = '\'';
+    // fold to a fixpoint (Ħ lower-cases to ħ, which folds to h): a token read again stays the same
+    for (int c = 0; c < FOLD_LIMIT; c++) {
+      for (int k = 0; k < 4 && table[c] != 0 && table[c] < FOLD_LIMIT; k++) {
+        table[c] = table[table[c]];
+      }
+    }
     return table;
   }
 }
