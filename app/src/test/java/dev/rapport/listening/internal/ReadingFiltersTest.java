@@ -168,7 +168,7 @@ class ReadingFiltersTest {
       new ListeningDemo(env, store, admin, rules, json).run(null);
       Source source = store.byName(ListeningDemo.SOURCE).orElseThrow();
       await()
-          .atMost(Duration.ofSeconds(60))
+          .atMost(Duration.ofMinutes(3))
           .until(() -> "403".equals(store.get(source.id()).cursor()));
     } finally {
       rules.enable(broad, false);
