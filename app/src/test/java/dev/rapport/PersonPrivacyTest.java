@@ -186,13 +186,24 @@ class PersonPrivacyTest {
     assertThat(mentions.get(0).get("text").asString()).contains(s.postWord());
     assertThat(mentions.get(0).get("raw_payload").asString()).contains("raw-" + s.postWord());
     assertThat(doc.get("audit").toString()).contains(s.email()).contains(s.handleKey());
+    // the person page's link: the same document to a signed-in browser session
+    MockHttpServletResponse fromPage =
+        access
+            .mvc()
+            .perform(
+                MockMvcRequestBuilders.get("/api/v1/persons/" + s.id() + "/export")
+                    .with(admin.session()))
+            .andReturn()
+            .getResponse();
+    assertThat(fromPage.getStatus()).isEqualTo(200);
+    assertThat(fromPage.getContentAsString()).contains(s.postWord());
     // the export is audited, by id only
     assertThat(
             count(
                 "select count(*) from audit_log where object_type = 'person_export'"
                     + " and object_id = :id",
                 String.valueOf(s.id())))
-        .isEqualTo(1);
+        .isEqualTo(2);
   }
 
   @Test
