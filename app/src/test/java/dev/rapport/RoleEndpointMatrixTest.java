@@ -4,6 +4,7 @@ import static dev.rapport.access.Permission.AUDIT_READ;
 import static dev.rapport.access.Permission.IMPORT_RUN;
 import static dev.rapport.access.Permission.LIFECYCLE_ADMIN;
 import static dev.rapport.access.Permission.LIFECYCLE_READ;
+import static dev.rapport.access.Permission.LIFECYCLE_WRITE;
 import static dev.rapport.access.Permission.LISTENING_ADMIN;
 import static dev.rapport.access.Permission.LISTENING_READ;
 import static dev.rapport.access.Permission.PEOPLE_READ;
@@ -183,6 +184,26 @@ class RoleEndpointMatrixTest {
           endpoint("PUT", "/api/v1/lifecycle/entry/manual", "{'enters':true}", LIFECYCLE_ADMIN),
           endpoint("GET", "/settings/lifecycle/entry", NO_BODY, LIFECYCLE_READ),
           endpoint("POST", "/settings/lifecycle/entry/manual", "stage=auto", LIFECYCLE_ADMIN),
+          // sales: leads and scores
+          endpoint("GET", "/api/v1/leads?sort=intent", NO_BODY, LIFECYCLE_READ),
+          endpoint("GET", "/api/v1/leads/settings", NO_BODY, LIFECYCLE_READ),
+          endpoint(
+              "PUT",
+              "/api/v1/leads/settings",
+              "{'engagementHalfLifeDays':30,'intentHalfLifeDays':14,'thresholds':{leadThresholds}}",
+              LIFECYCLE_ADMIN),
+          endpoint("GET", "/api/v1/persons/{person}/score", NO_BODY, LIFECYCLE_READ),
+          endpoint("GET", "/leads", NO_BODY, LIFECYCLE_READ),
+          endpoint("GET", "/leads?sort=intent", NO_BODY, LIFECYCLE_READ),
+          endpoint("GET", "/leads/persons/{person}/panel", NO_BODY, LIFECYCLE_READ),
+          endpoint("POST", "/leads/persons/{person}/panel", NO_BODY, LIFECYCLE_WRITE),
+          endpoint("GET", "/settings/leads", NO_BODY, LIFECYCLE_READ),
+          endpoint(
+              "POST",
+              "/settings/leads",
+              "engagementHalfLifeDays=30&intentHalfLifeDays=14",
+              LIFECYCLE_ADMIN),
+          endpoint("POST", "/api/v1/persons/{person}/score", NO_BODY, LIFECYCLE_WRITE),
           // listening
           endpoint("GET", "/api/v1/mentions", NO_BODY, LISTENING_READ),
           endpoint("GET", "/api/v1/sources", NO_BODY, LISTENING_READ),
@@ -218,6 +239,12 @@ class RoleEndpointMatrixTest {
           endpoint(
               "GET", "/api/v1/mentions?sentiment=negative&page=0&size=5", NO_BODY, LISTENING_READ),
           endpoint("POST", "/listening/filters", "name=f{n}&sentiment=negative", LISTENING_READ),
+          endpoint("GET", "/api/v1/mention-filters", NO_BODY, LISTENING_READ),
+          endpoint(
+              "POST",
+              "/api/v1/mention-filters",
+              "{'name':'f{n}','filter':{'sentiment':'negative'}}",
+              LISTENING_READ),
           endpoint("GET", "/listening/rules", NO_BODY, LISTENING_READ),
           endpoint("GET", "/listening/rules/{rule}/edit", NO_BODY, LISTENING_READ),
           endpoint("POST", "/listening/rules", "name=f{n}&query=formword{n}", LISTENING_ADMIN),
@@ -228,7 +255,43 @@ class RoleEndpointMatrixTest {
               LISTENING_ADMIN),
           endpoint("POST", "/listening/rules/{rule}/disable", NO_BODY, LISTENING_ADMIN),
           endpoint("POST", "/listening/rules/{rule}/enable", NO_BODY, LISTENING_ADMIN),
-          endpoint("POST", "/listening/rules/test", "query=formword{n}+OR+crm", LISTENING_READ));
+          endpoint("POST", "/listening/rules/test", "query=formword{n}+OR+crm", LISTENING_READ),
+          // sales: the response inbox ({inboxItem} is a complaint assigned to the caller)
+          endpoint("GET", "/api/v1/inbox/items?view=open", NO_BODY, TIMELINE_READ),
+          endpoint("GET", "/api/v1/inbox/items/{inboxItem}", NO_BODY, TIMELINE_READ),
+          endpoint(
+              "POST",
+              "/api/v1/inbox/items/{inboxItem}/assign",
+              "{'userId':{user}}",
+              TIMELINE_WRITE),
+          endpoint(
+              "POST",
+              "/api/v1/inbox/items/{inboxItem}/snooze",
+              "{'until':'{soon}'}",
+              TIMELINE_WRITE),
+          endpoint("POST", "/api/v1/inbox/items/{inboxItem}/done", NO_BODY, TIMELINE_WRITE),
+          endpoint(
+              "POST",
+              "/api/v1/inbox/assign",
+              "{'itemIds':[{inboxItem}],'userId':{user}}",
+              TIMELINE_WRITE),
+          endpoint("GET", "/api/v1/inbox/numbers", NO_BODY, TIMELINE_READ),
+          endpoint("GET", "/api/v1/persons/{person}/inbox", NO_BODY, TIMELINE_READ),
+          endpoint("GET", "/api/v1/inbox/routes", NO_BODY, TIMELINE_READ),
+          endpoint(
+              "POST",
+              "/api/v1/inbox/routes",
+              "{'name':'m{n}','enabled':false,'assignUserId':{user}}",
+              USERS_ADMIN),
+          endpoint(
+              "PUT",
+              "/api/v1/inbox/routes/{inboxRoute}",
+              "{'name':'r{n}','enabled':false,'assignUserId':{user}}",
+              USERS_ADMIN),
+          endpoint("POST", "/api/v1/inbox/routes/{inboxRoute}/move", "{'up':true}", USERS_ADMIN),
+          endpoint("DELETE", "/api/v1/inbox/routes/{inboxRoute}", NO_BODY, USERS_ADMIN),
+          endpoint("GET", "/api/v1/inbox/settings", NO_BODY, TIMELINE_READ),
+          endpoint("PUT", "/api/v1/inbox/settings", "{'sla':{'praise':480}}", USERS_ADMIN));
 
   @Autowired AccessFixtures access;
   @Autowired JdbcClient jdbc;
@@ -256,6 +319,43 @@ class RoleEndpointMatrixTest {
               .single();
     }
     return rule;
+  }
+
+  /**
+   * A fresh inbox complaint about the shared person, assigned to the caller so that every role that
+   * works the inbox sees it (support sees complaints routed to it), made straight in the table.
+   */
+  private long inboxItem(Caller c) {
+    long mention = seq.incrementAndGet() + 8_000_000_000L + System.nanoTime() % 1_000_000_000L;
+    jdbc.sql(
+            "insert into inbox_item (mention_id, person_id, network, readings, sla_reading,"
+                + " caution, rule_ids, status, assignee_user_id, created_at, due_at)"
+                + " values (:m, :p, 'mastodon', 'complaint', 'complaint', false, '', :s, :u,"
+                + " current_timestamp, current_timestamp)")
+        .param("m", mention)
+        .param("p", person().value())
+        .param("s", c == null ? "new" : "assigned")
+        .param("u", c == null ? null : c.user().id())
+        .update();
+    return jdbc.sql("select id from inbox_item where mention_id = :m")
+        .param("m", mention)
+        .query(Long.class)
+        .single();
+  }
+
+  /** A fresh, disabled routing rule (the route endpoints edit, move and delete it). */
+  private long inboxRoute() {
+    String name = "matrix route " + seq.incrementAndGet();
+    jdbc.sql(
+            "insert into inbox_route (position, name, enabled, assign_user_id, created_at)"
+                + " values (1000, :n, false, :u, current_timestamp)")
+        .param("n", name)
+        .param("u", someUser.id())
+        .update();
+    return jdbc.sql("select id from inbox_route where name = :n")
+        .param("n", name)
+        .query(Long.class)
+        .single();
   }
 
   /** One person, without an owner so that every role may see it. */
@@ -288,19 +388,36 @@ class RoleEndpointMatrixTest {
         Network.OTHER, "matrix-" + UUID.randomUUID(), null, "Matrix Person", null, null);
   }
 
+  /** The active model's lead thresholds as they ship, so that saving them changes nothing. */
+  private String leadThresholds() {
+    return jdbc
+        .sql(
+            "select t.stage_id, t.min_score from sales_lead_threshold t join lifecycle_stage s"
+                + " on s.id = t.stage_id join lifecycle_model m on m.id = s.model_id"
+                + " where m.active order by s.position")
+        .query((rs, n) -> "{'stageId':" + rs.getLong(1) + ",'minScore':" + rs.getInt(2) + "}")
+        .list()
+        .stream()
+        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+  }
+
   /** Values for the placeholders; a feature adds its own here. */
   Map<String, Function<Caller, String>> placeholders() {
-    return Map.of(
-        "n", c -> String.valueOf(seq.incrementAndGet()),
-        "user", c -> String.valueOf(someUser.id()),
-        "team", c -> String.valueOf(team.id()),
-        "freshTeam", c -> String.valueOf(access.team().id()),
-        "myToken", c -> c == null ? "1" : tokenId(c.user()),
-        "myPassword", c -> c == null ? "whatever-password" : c.user().password(),
-        "person", c -> String.valueOf(person().value()),
-        "freshPerson", c -> String.valueOf(newPerson().value()),
-        "rule", c -> String.valueOf(rule()),
-        "blockEntry", c -> String.valueOf(blockEntry()));
+    return Map.ofEntries(
+        Map.entry("n", c -> String.valueOf(seq.incrementAndGet())),
+        Map.entry("user", c -> String.valueOf(someUser.id())),
+        Map.entry("team", c -> String.valueOf(team.id())),
+        Map.entry("freshTeam", c -> String.valueOf(access.team().id())),
+        Map.entry("myToken", c -> c == null ? "1" : tokenId(c.user())),
+        Map.entry("myPassword", c -> c == null ? "whatever-password" : c.user().password()),
+        Map.entry("person", c -> String.valueOf(person().value())),
+        Map.entry("freshPerson", c -> String.valueOf(newPerson().value())),
+        Map.entry("rule", c -> String.valueOf(rule())),
+        Map.entry("blockEntry", c -> String.valueOf(blockEntry())),
+        Map.entry("inboxItem", c -> String.valueOf(inboxItem(c))),
+        Map.entry("inboxRoute", c -> String.valueOf(inboxRoute())),
+        Map.entry("leadThresholds", c -> leadThresholds()),
+        Map.entry("soon", c -> java.time.Instant.now().plusSeconds(86_400).toString()));
   }
 
   @TestFactory
