@@ -88,6 +88,7 @@ class PersonErasure {
             .list();
     deleteOwnRows(ids);
     scrubImportErrors(emails);
+    scrubDeliveredEvents(ids);
     audit.erase(Visible.PERSON, ids);
     audit.erase("identity", identities.stream().map(StoredIdentity::id).toList());
     audit.erase("merge_proposal", proposals);
@@ -162,6 +163,23 @@ class PersonErasure {
       jdbc.sql("delete from " + child + " where person_id in (:ids)").param("ids", ids).update();
     }
     jdbc.sql("delete from person where id in (:ids)").param("ids", ids).update();
+  }
+
+  /**
+   * The event publication registry keeps delivered events (a post's text, a stage's reason) with
+   * the person's id in them, written as {@code {"value":id}}; delivered ones that name an erased id
+   * go. Matching the id's JSON shape may also take a delivered event about another record with the
+   * same number, which is harmless: delivered events are history nobody reads back. Events not yet
+   * delivered stay, so no other record's reaction is lost; their listeners find the person gone.
+   */
+  private void scrubDeliveredEvents(List<Long> ids) {
+    for (Long id : ids) {
+      jdbc.sql(
+              "delete from event_publication where completion_date is not null"
+                  + " and serialized_event like :p")
+          .param("p", "%{\"value\":" + id + "}%")
+          .update();
+    }
   }
 
   /** An import's error list may quote a refused row's email; those lines go. */
