@@ -88,6 +88,7 @@ class PersonErasure {
             .list();
     deleteOwnRows(ids);
     scrubImportErrors(emails);
+    scrubDeliveredEvents(ids);
     audit.erase(Visible.PERSON, ids);
     audit.erase("identity", identities.stream().map(StoredIdentity::id).toList());
     audit.erase("merge_proposal", proposals);
@@ -162,6 +163,28 @@ class PersonErasure {
       jdbc.sql("delete from " + child + " where person_id in (:ids)").param("ids", ids).update();
     }
     jdbc.sql("delete from person where id in (:ids)").param("ids", ids).update();
+  }
+
+  /**
+   * The event publication registry keeps events (a post's text, a stage's reason) with the person's
+   * id in them, written as {@code {"value":id}}. Delivered ones that name an erased id go; matching
+   * the id's JSON shape may also take a delivered event about another record with the same number,
+   * which is harmless: delivered events are history nobody reads back. Undelivered ones go only
+   * when the id is their person or author (an account's id has the same shape), so no reaction to
+   * another record is lost; reactions to an erased person have nothing left to act on.
+   */
+  private void scrubDeliveredEvents(List<Long> ids) {
+    for (Long id : ids) {
+      String value = "{\"value\":" + id + "}";
+      jdbc.sql(
+              "delete from event_publication where (completion_date is not null"
+                  + " and serialized_event like :any) or serialized_event like :person"
+                  + " or serialized_event like :author")
+          .param("any", "%" + value + "%")
+          .param("person", "%\"person\":" + value + "%")
+          .param("author", "%\"author\":" + value + "%")
+          .update();
+    }
   }
 
   /** An import's error list may quote a refused row's email; those lines go. */
