@@ -4,10 +4,12 @@ import static dev.rapport.access.Permission.AUDIT_READ;
 import static dev.rapport.access.Permission.IMPORT_RUN;
 import static dev.rapport.access.Permission.LIFECYCLE_ADMIN;
 import static dev.rapport.access.Permission.LIFECYCLE_READ;
+import static dev.rapport.access.Permission.LIFECYCLE_WRITE;
 import static dev.rapport.access.Permission.LISTENING_ADMIN;
 import static dev.rapport.access.Permission.LISTENING_READ;
 import static dev.rapport.access.Permission.PEOPLE_READ;
 import static dev.rapport.access.Permission.PEOPLE_WRITE;
+import static dev.rapport.access.Permission.PRIVACY_ADMIN;
 import static dev.rapport.access.Permission.TIMELINE_READ;
 import static dev.rapport.access.Permission.TIMELINE_WRITE;
 import static dev.rapport.access.Permission.USERS_ADMIN;
@@ -139,6 +141,17 @@ class RoleEndpointMatrixTest {
           endpoint("GET", "/api/v1/merges/proposals", NO_BODY, PEOPLE_READ),
           endpoint("GET", "/api/v1/icp", NO_BODY, PEOPLE_READ),
           endpoint("GET", "/api/v1/imports", NO_BODY, IMPORT_RUN),
+          // people: privacy
+          endpoint("GET", "/api/v1/persons/{person}/export", NO_BODY, PEOPLE_READ),
+          endpoint(
+              "POST", "/api/v1/persons/{freshPerson}/erase", "{'reason':'matrix'}", PRIVACY_ADMIN),
+          endpoint("GET", "/api/v1/privacy/blocklist", NO_BODY, PRIVACY_ADMIN),
+          endpoint("DELETE", "/api/v1/privacy/blocklist/{blockEntry}", NO_BODY, PRIVACY_ADMIN),
+          endpoint("GET", "/persons/{person}/erase", NO_BODY, PRIVACY_ADMIN),
+          endpoint("POST", "/persons/{freshPerson}/erase", "reason=matrix", PRIVACY_ADMIN),
+          endpoint("GET", "/settings/privacy", NO_BODY, PRIVACY_ADMIN),
+          endpoint(
+              "POST", "/settings/privacy/blocklist/{blockEntry}/remove", NO_BODY, PRIVACY_ADMIN),
           // people: pages
           endpoint("GET", "/persons", NO_BODY, PEOPLE_READ),
           endpoint("GET", "/persons/{person}", NO_BODY, PEOPLE_READ),
@@ -171,6 +184,26 @@ class RoleEndpointMatrixTest {
           endpoint("PUT", "/api/v1/lifecycle/entry/manual", "{'enters':true}", LIFECYCLE_ADMIN),
           endpoint("GET", "/settings/lifecycle/entry", NO_BODY, LIFECYCLE_READ),
           endpoint("POST", "/settings/lifecycle/entry/manual", "stage=auto", LIFECYCLE_ADMIN),
+          // sales: leads and scores
+          endpoint("GET", "/api/v1/leads?sort=intent", NO_BODY, LIFECYCLE_READ),
+          endpoint("GET", "/api/v1/leads/settings", NO_BODY, LIFECYCLE_READ),
+          endpoint(
+              "PUT",
+              "/api/v1/leads/settings",
+              "{'engagementHalfLifeDays':30,'intentHalfLifeDays':14,'thresholds':{leadThresholds}}",
+              LIFECYCLE_ADMIN),
+          endpoint("GET", "/api/v1/persons/{person}/score", NO_BODY, LIFECYCLE_READ),
+          endpoint("GET", "/leads", NO_BODY, LIFECYCLE_READ),
+          endpoint("GET", "/leads?sort=intent", NO_BODY, LIFECYCLE_READ),
+          endpoint("GET", "/leads/persons/{person}/panel", NO_BODY, LIFECYCLE_READ),
+          endpoint("POST", "/leads/persons/{person}/panel", NO_BODY, LIFECYCLE_WRITE),
+          endpoint("GET", "/settings/leads", NO_BODY, LIFECYCLE_READ),
+          endpoint(
+              "POST",
+              "/settings/leads",
+              "engagementHalfLifeDays=30&intentHalfLifeDays=14",
+              LIFECYCLE_ADMIN),
+          endpoint("POST", "/api/v1/persons/{person}/score", NO_BODY, LIFECYCLE_WRITE),
           // listening
           endpoint("GET", "/api/v1/mentions", NO_BODY, LISTENING_READ),
           endpoint("GET", "/api/v1/sources", NO_BODY, LISTENING_READ),
@@ -206,6 +239,12 @@ class RoleEndpointMatrixTest {
           endpoint(
               "GET", "/api/v1/mentions?sentiment=negative&page=0&size=5", NO_BODY, LISTENING_READ),
           endpoint("POST", "/listening/filters", "name=f{n}&sentiment=negative", LISTENING_READ),
+          endpoint("GET", "/api/v1/mention-filters", NO_BODY, LISTENING_READ),
+          endpoint(
+              "POST",
+              "/api/v1/mention-filters",
+              "{'name':'f{n}','filter':{'sentiment':'negative'}}",
+              LISTENING_READ),
           endpoint("GET", "/listening/rules", NO_BODY, LISTENING_READ),
           endpoint("GET", "/listening/rules/{rule}/edit", NO_BODY, LISTENING_READ),
           endpoint("POST", "/listening/rules", "name=f{n}&query=formword{n}", LISTENING_ADMIN),
@@ -333,9 +372,39 @@ class RoleEndpointMatrixTest {
     return person;
   }
 
+  /** A fresh erasure blocklist entry (a hash of nothing in particular). */
+  private long blockEntry() {
+    String hash =
+        java.util.HexFormat.of()
+            .formatHex(UUID.randomUUID().toString().getBytes())
+            .substring(0, 64);
+    jdbc.sql(
+            "insert into privacy_blocklist (kind, network, hash, reason, blocked_at, blocked_by)"
+                + " values ('handle', 'other', :h, 'matrix', current_timestamp, 'matrix')")
+        .param("h", hash)
+        .update();
+    return jdbc.sql("select id from privacy_blocklist where hash = :h")
+        .param("h", hash)
+        .query(Long.class)
+        .single();
+  }
+
   private PersonId newPerson() {
     return identities.resolveAuthor(
         Network.OTHER, "matrix-" + UUID.randomUUID(), null, "Matrix Person", null, null);
+  }
+
+  /** The active model's lead thresholds as they ship, so that saving them changes nothing. */
+  private String leadThresholds() {
+    return jdbc
+        .sql(
+            "select t.stage_id, t.min_score from sales_lead_threshold t join lifecycle_stage s"
+                + " on s.id = t.stage_id join lifecycle_model m on m.id = s.model_id"
+                + " where m.active order by s.position")
+        .query((rs, n) -> "{'stageId':" + rs.getLong(1) + ",'minScore':" + rs.getInt(2) + "}")
+        .list()
+        .stream()
+        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
   }
 
   /** Values for the placeholders; a feature adds its own here. */
@@ -350,8 +419,10 @@ class RoleEndpointMatrixTest {
         Map.entry("person", c -> String.valueOf(person().value())),
         Map.entry("freshPerson", c -> String.valueOf(newPerson().value())),
         Map.entry("rule", c -> String.valueOf(rule())),
+        Map.entry("blockEntry", c -> String.valueOf(blockEntry())),
         Map.entry("inboxItem", c -> String.valueOf(inboxItem(c))),
         Map.entry("inboxRoute", c -> String.valueOf(inboxRoute())),
+        Map.entry("leadThresholds", c -> leadThresholds()),
         Map.entry("soon", c -> java.time.Instant.now().plusSeconds(86_400).toString()));
   }
 

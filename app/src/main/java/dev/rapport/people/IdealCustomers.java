@@ -10,4 +10,9 @@ public interface IdealCustomers {
 
   /** True when the person's fit reaches the workspace threshold; empty for an unknown person. */
   Optional<Boolean> fits(PersonId person);
+
+  /**
+   * The person's fit with its reasons, as the person's page shows it; empty for an unknown person.
+   */
+  Optional<IcpFit> fit(PersonId person);
 }

@@ -2,6 +2,7 @@ package dev.rapport.listening.internal;
 
 import dev.rapport.listening.MentionDetails;
 import dev.rapport.people.PersonId;
+import dev.rapport.people.VisiblePersons;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,8 @@ class MentionDetailsFacade implements MentionDetails {
 
   @Override
   public Optional<Detail> find(long mentionId) {
-    return mentions.find(mentionId).map(this::detail);
+    // No scope here: the inbox asks people's visibility for the item's person before it shows one.
+    return mentions.find(VisiblePersons.Condition.ALL, mentionId).map(this::detail);
   }
 
   @Override

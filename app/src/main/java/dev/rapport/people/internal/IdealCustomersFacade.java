@@ -1,5 +1,6 @@
 package dev.rapport.people.internal;
 
+import dev.rapport.people.IcpFit;
 import dev.rapport.people.IdealCustomers;
 import dev.rapport.people.PersonId;
 import java.util.Optional;
@@ -23,6 +24,12 @@ class IdealCustomersFacade implements IdealCustomers {
   @Override
   @Transactional(readOnly = true)
   public Optional<Boolean> fits(PersonId person) {
+    return fit(person).map(IcpFit::fits);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<IcpFit> fit(PersonId person) {
     return persons
         .find(person.value())
         .map(
@@ -30,7 +37,7 @@ class IdealCustomersFacade implements IdealCustomers {
               Account account =
                   p.accountId() == null ? null : accounts.find(p.accountId()).orElse(null);
               Icp.Fit fit = icp.fit(icp.profile(), p.title(), account);
-              return "prospect".equals(fit.stage());
+              return new IcpFit(fit.score(), "prospect".equals(fit.stage()), fit.reasons());
             });
   }
 }

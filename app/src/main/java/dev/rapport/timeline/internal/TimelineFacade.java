@@ -7,7 +7,9 @@ import dev.rapport.timeline.NewTouchpoint;
 import dev.rapport.timeline.SourceRef;
 import dev.rapport.timeline.Timeline;
 import dev.rapport.timeline.Touchpoint;
+import dev.rapport.timeline.TouchpointAdded;
 import dev.rapport.timeline.TouchpointFilter;
+import dev.rapport.timeline.TouchpointKind;
 import dev.rapport.timeline.TouchpointPage;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,11 +28,13 @@ class TimelineFacade implements Timeline {
 
   private final TimelineStore store;
   private final AuditLog audit;
+  private final ApplicationEventPublisher events;
   private final Clock clock = Clock.systemUTC();
 
-  TimelineFacade(TimelineStore store, AuditLog audit) {
+  TimelineFacade(TimelineStore store, AuditLog audit, ApplicationEventPublisher events) {
     this.store = store;
     this.audit = audit;
+    this.events = events;
   }
 
   @Override
@@ -44,6 +49,16 @@ class TimelineFacade implements Timeline {
             .orElseThrow(() -> new IllegalStateException("touchpoint vanished after insert"));
     if (created) {
       audit.record("touchpoint", stored.id(), AuditLog.Action.CREATE, null, stored);
+      // stage changes have their own event; one per move would double the registry's work
+      if (stored.person() != null && stored.kind() != TouchpointKind.STAGE_CHANGE) {
+        events.publishEvent(
+            new TouchpointAdded(
+                stored.id(),
+                stored.person(),
+                stored.kind(),
+                stored.direction(),
+                stored.occurredAt()));
+      }
     }
     return new Appended(stored, created);
   }

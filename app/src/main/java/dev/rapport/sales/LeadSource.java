@@ -1,0 +1,10 @@
+package dev.rapport.sales;
+
+/** Where a lead came from. */
+public enum LeadSource {
+  LISTENING_RULE,
+  CAMPAIGN,
+  REFERRAL,
+  IMPORT,
+  MANUAL
+}
