@@ -291,7 +291,13 @@ class RoleEndpointMatrixTest {
           endpoint("POST", "/api/v1/inbox/routes/{inboxRoute}/move", "{'up':true}", USERS_ADMIN),
           endpoint("DELETE", "/api/v1/inbox/routes/{inboxRoute}", NO_BODY, USERS_ADMIN),
           endpoint("GET", "/api/v1/inbox/settings", NO_BODY, TIMELINE_READ),
-          endpoint("PUT", "/api/v1/inbox/settings", "{'sla':{'praise':480}}", USERS_ADMIN));
+          endpoint("PUT", "/api/v1/inbox/settings", "{'sla':{'praise':480}}", USERS_ADMIN),
+          endpoint("GET", "/inbox?view=mine", NO_BODY, TIMELINE_READ),
+          endpoint("POST", "/inbox/items/{inboxItem}/assign", "userId={user}", TIMELINE_WRITE),
+          endpoint("POST", "/inbox/items/{inboxItem}/snooze", "for=1h", TIMELINE_WRITE),
+          endpoint("POST", "/inbox/items/{inboxItem}/done", NO_BODY, TIMELINE_WRITE),
+          endpoint("POST", "/inbox/items/{inboxItem}/reply", "text=thanks", TIMELINE_WRITE),
+          endpoint("POST", "/inbox/assign", "itemIds={inboxItem}&userId={user}", TIMELINE_WRITE));
 
   @Autowired AccessFixtures access;
   @Autowired JdbcClient jdbc;

@@ -73,16 +73,12 @@ class InboxIntakeTest {
     assertThat(item.caution()).isFalse();
     assertThat(item.dueAt()).isAfter(item.createdAt());
     assertThat(items.changes(item.id()))
-        .singleElement()
-        .satisfies(
-            c -> {
-              assertThat(c.action()).isEqualTo("opened");
-              assertThat(c.detail()).contains("Buying signal", ruleName);
-            });
+        .extracting(InboxItems.Change::action)
+        .containsExactly("opened", "routed");
+    assertThat(items.changes(item.id()).get(0).detail()).contains("Buying signal", ruleName);
     assertThat(timeline.forPerson(item.person(), TouchpointFilter.firstPage(20)).items())
         .filteredOn(t -> t.kind() == TouchpointKind.NOTE)
-        .singleElement()
-        .satisfies(t -> assertThat(t.summary()).contains("Inbox item #" + item.id() + " opened"));
+        .anySatisfy(t -> assertThat(t.summary()).contains("Inbox item #" + item.id() + " opened"));
   }
 
   @Test
