@@ -155,6 +155,9 @@ class RecordVisibilityMatrixTest {
           route("POST /api/v1/persons/{id}/score", Subject.PERSON, LIFECYCLE_WRITE, ""),
           route("GET /leads/persons/{id}/panel", Subject.PERSON, LIFECYCLE_READ, ""),
           route("POST /leads/persons/{id}/panel", Subject.PERSON, LIFECYCLE_WRITE, ""),
+          // sales: the pre-call brief
+          route("GET /brief/persons/{id}", Subject.PERSON, LISTENING_READ, ""),
+          route("GET /brief/persons/{id}/panel", Subject.PERSON, LISTENING_READ, ""),
           route(
               "POST /lifecycle/persons/{id}/panel",
               Subject.PERSON,

@@ -185,6 +185,8 @@ class RoleEndpointMatrixTest {
           endpoint("GET", "/leads?sort=intent", NO_BODY, LIFECYCLE_READ),
           endpoint("GET", "/leads/persons/{person}/panel", NO_BODY, LIFECYCLE_READ),
           endpoint("POST", "/leads/persons/{person}/panel", NO_BODY, LIFECYCLE_WRITE),
+          endpoint("GET", "/brief/persons/{person}", NO_BODY, LISTENING_READ),
+          endpoint("GET", "/brief/persons/{person}/panel", NO_BODY, LISTENING_READ),
           endpoint("GET", "/settings/leads", NO_BODY, LIFECYCLE_READ),
           endpoint(
               "POST",
