@@ -158,6 +158,17 @@ class RecordVisibilityMatrixTest {
           // sales: the pre-call brief
           route("GET /brief/persons/{id}", Subject.PERSON, LISTENING_READ, ""),
           route("GET /brief/persons/{id}/panel", Subject.PERSON, LISTENING_READ, ""),
+          // sales: keep in touch
+          route("GET /touch/persons/{id}/panel", Subject.PERSON, TIMELINE_READ, ""),
+          route("POST /touch/persons/{id}/cadence", Subject.PERSON, TIMELINE_WRITE, "everyDays=30"),
+          route("POST /touch/persons/{id}/snooze", Subject.PERSON, TIMELINE_WRITE, "days=2"),
+          route("GET /api/v1/persons/{id}/cadence", Subject.PERSON, TIMELINE_READ, ""),
+          route(
+              "PUT /api/v1/persons/{id}/cadence",
+              Subject.PERSON,
+              TIMELINE_WRITE,
+              "{'everyDays':30}"),
+          route("POST /api/v1/persons/{id}/snooze", Subject.PERSON, TIMELINE_WRITE, "{'days':2}"),
           route(
               "POST /lifecycle/persons/{id}/panel",
               Subject.PERSON,

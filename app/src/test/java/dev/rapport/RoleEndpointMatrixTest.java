@@ -188,6 +188,17 @@ class RoleEndpointMatrixTest {
           endpoint("GET", "/brief/persons/{person}", NO_BODY, LISTENING_READ),
           endpoint("GET", "/brief/persons/{person}/panel", NO_BODY, LISTENING_READ),
           endpoint("GET", "/settings/leads", NO_BODY, LIFECYCLE_READ),
+          endpoint("GET", "/touch", NO_BODY, TIMELINE_READ),
+          endpoint("GET", "/touch/persons/{person}/panel", NO_BODY, TIMELINE_READ),
+          endpoint("POST", "/touch/persons/{person}/cadence", "everyDays=30", TIMELINE_WRITE),
+          endpoint(
+              "POST", "/touch/persons/{person}/snooze", "days=2&reason=matrix", TIMELINE_WRITE),
+          endpoint("GET", "/settings/touch", NO_BODY, LIFECYCLE_READ),
+          endpoint("POST", "/settings/touch", "", LIFECYCLE_ADMIN),
+          endpoint("GET", "/api/v1/touch/due", NO_BODY, TIMELINE_READ),
+          endpoint("GET", "/api/v1/persons/{person}/cadence", NO_BODY, TIMELINE_READ),
+          endpoint("PUT", "/api/v1/persons/{person}/cadence", "{'everyDays':30}", TIMELINE_WRITE),
+          endpoint("POST", "/api/v1/persons/{person}/snooze", "{'days':2}", TIMELINE_WRITE),
           endpoint(
               "POST",
               "/settings/leads",
