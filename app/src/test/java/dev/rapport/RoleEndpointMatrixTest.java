@@ -70,6 +70,7 @@ class RoleEndpointMatrixTest {
           endpoint("GET", "/login", NO_BODY, Who.ANYONE),
           endpoint("GET", "/actuator/health", NO_BODY, Who.ANYONE),
           endpoint("GET", "/", NO_BODY, Who.SIGNED_IN),
+          endpoint("GET", "/nav/counts", NO_BODY, Who.SIGNED_IN),
           endpoint("GET", "/api/v1/openapi.json", NO_BODY, Who.SIGNED_IN),
           // access: API
           endpoint("GET", "/api/v1/me", NO_BODY, Who.SIGNED_IN),
