@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Import benchmark: 100,000 generated persons through the real CSV import service into an H2 file
+# Import benchmark: 100,000 generated persons through the import API (POST /api/v1/imports) into an H2 file
 # database, against a plain JDBC batch insert of the same rows. Writes bench/results/import-DATE.txt.
 # Usage: bench/import.sh [rows]
 set -euo pipefail

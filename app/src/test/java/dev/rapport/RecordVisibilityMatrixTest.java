@@ -5,6 +5,7 @@ import static dev.rapport.access.Permission.LIFECYCLE_WRITE;
 import static dev.rapport.access.Permission.LISTENING_READ;
 import static dev.rapport.access.Permission.PEOPLE_READ;
 import static dev.rapport.access.Permission.PEOPLE_WRITE;
+import static dev.rapport.access.Permission.PRIVACY_ADMIN;
 import static dev.rapport.access.Permission.TIMELINE_READ;
 import static dev.rapport.access.Permission.TIMELINE_WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +69,9 @@ class RecordVisibilityMatrixTest {
   enum Subject {
     PERSON,
     ACCOUNT,
-    IDENTITY
+    IDENTITY,
+    /** A mention written by the person: visible iff its author's person is. */
+    MENTION
   }
 
   /** A JSON note for the touchpoint routes. */
@@ -108,6 +111,15 @@ class RecordVisibilityMatrixTest {
               PEOPLE_WRITE,
               "{'name':'Changed {n}','ownerUserId':{owner}}"),
           route("DELETE /api/v1/accounts/{id}", Subject.ACCOUNT, PEOPLE_WRITE, ""),
+          // people: privacy (export for whoever sees the person, erase for admins)
+          route("GET /api/v1/persons/{id}/export", Subject.PERSON, PEOPLE_READ, ""),
+          route(
+              "POST /api/v1/persons/{id}/erase",
+              Subject.PERSON,
+              PRIVACY_ADMIN,
+              "{'reason':'matrix {n}'}"),
+          route("GET /persons/{id}/erase", Subject.PERSON, PRIVACY_ADMIN, ""),
+          route("POST /persons/{id}/erase", Subject.PERSON, PRIVACY_ADMIN, "reason=matrix+{n}"),
           // people: pages
           route("GET /persons/{id}", Subject.PERSON, PEOPLE_READ, ""),
           route("GET /persons/{id}/edit", Subject.PERSON, PEOPLE_WRITE, ""),
@@ -137,6 +149,8 @@ class RecordVisibilityMatrixTest {
           // workspace: a person's interests, read from listening's posts
           route("GET /interests/persons/{id}", Subject.PERSON, LISTENING_READ, ""),
           route("POST /timeline/accounts/{id}/notes", Subject.ACCOUNT, TIMELINE_WRITE, "text=n{n}"),
+          // sales: a person's open inbox items
+          route("GET /api/v1/persons/{id}/inbox", Subject.PERSON, TIMELINE_READ, ""),
           // lifecycle
           route("GET /api/v1/persons/{id}/stages", Subject.PERSON, LIFECYCLE_READ, ""),
           route(
@@ -173,11 +187,15 @@ class RecordVisibilityMatrixTest {
               "POST /lifecycle/persons/{id}/panel",
               Subject.PERSON,
               LIFECYCLE_WRITE,
-              "productLineId={productLine}&stageId={stage}&why=matrix"));
+              "productLineId={productLine}&stageId={stage}&why=matrix"),
+          // listening: a mention is visible iff its author's person is
+          route("GET /api/v1/mentions/{id}", Subject.MENTION, LISTENING_READ, ""),
+          route("GET /listening/mentions/{id}", Subject.MENTION, LISTENING_READ, ""),
+          route("GET /listening/mentions/{id}/card", Subject.MENTION, LISTENING_READ, ""));
 
   /** A path segment naming a person, account or identity, or a variable named for one. */
   private static final Pattern RECORD_ROUTE =
-      Pattern.compile("/(persons|accounts|identities)/\\{[^}]+}|\\{(personId|accountId)}");
+      Pattern.compile("/(persons|accounts|identities|mentions)/\\{[^}]+}|\\{(personId|accountId)}");
 
   /** Whose record a call is about, relative to the caller. */
   enum Relation {
@@ -503,7 +521,22 @@ class RecordVisibilityMatrixTest {
                 + secret
                 + "'}",
             adminToken));
-    return new Records(person, account, identity, owner, secret);
+    jdbc.sql(
+            "insert into listening_mention (network, native_id, author_handle, text, created_at,"
+                + " metrics, rule_ids, spans, readings, captured_at, author_person_id)"
+                + " values ('mastodon', :nid, :handle, :text, current_timestamp, '{}', '', '[]',"
+                + " '{}', current_timestamp, :person)")
+        .param("nid", "matrix-" + secret)
+        .param("handle", "@vis" + next() + "@example.social")
+        .param("text", "a post that says " + secret)
+        .param("person", person)
+        .update();
+    long mention =
+        jdbc.sql("select id from listening_mention where native_id = :nid")
+            .param("nid", "matrix-" + secret)
+            .query(Long.class)
+            .single();
+    return new Records(person, account, identity, mention, owner, secret);
   }
 
   private String note(String secret) {
@@ -548,6 +581,12 @@ class RecordVisibilityMatrixTest {
         "accountTouchpoints",
         count("select count(*) from touchpoint where account_id = :id", r.account()));
     state.put(
+        "mention",
+        jdbc.sql("select * from listening_mention where id = :id")
+            .param("id", r.mention())
+            .query()
+            .listOfRows());
+    state.put(
         "stages", count("select count(*) from stage_change where person_id = :id", r.person()));
     return state.toString();
   }
@@ -565,6 +604,7 @@ class RecordVisibilityMatrixTest {
           case PERSON -> records.person();
           case ACCOUNT -> records.account();
           case IDENTITY -> records.identity();
+          case MENTION -> records.mention();
         };
     String path = route.path().replaceAll("\\{[^}]+}", Long.toString(id));
     String extra = resolve(route.extra(), records);
@@ -681,5 +721,6 @@ class RecordVisibilityMatrixTest {
   record Caller(Role role, TestUser user, String token) {}
 
   /** The records of one cell and the text that must never reach a caller who may not see them. */
-  record Records(long person, long account, long identity, long owner, String secret) {}
+  record Records(
+      long person, long account, long identity, long mention, long owner, String secret) {}
 }

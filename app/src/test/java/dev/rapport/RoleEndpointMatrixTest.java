@@ -9,6 +9,7 @@ import static dev.rapport.access.Permission.LISTENING_ADMIN;
 import static dev.rapport.access.Permission.LISTENING_READ;
 import static dev.rapport.access.Permission.PEOPLE_READ;
 import static dev.rapport.access.Permission.PEOPLE_WRITE;
+import static dev.rapport.access.Permission.PRIVACY_ADMIN;
 import static dev.rapport.access.Permission.TIMELINE_READ;
 import static dev.rapport.access.Permission.TIMELINE_WRITE;
 import static dev.rapport.access.Permission.USERS_ADMIN;
@@ -141,6 +142,17 @@ class RoleEndpointMatrixTest {
           endpoint("GET", "/api/v1/merges/proposals", NO_BODY, PEOPLE_READ),
           endpoint("GET", "/api/v1/icp", NO_BODY, PEOPLE_READ),
           endpoint("GET", "/api/v1/imports", NO_BODY, IMPORT_RUN),
+          // people: privacy
+          endpoint("GET", "/api/v1/persons/{person}/export", NO_BODY, PEOPLE_READ),
+          endpoint(
+              "POST", "/api/v1/persons/{freshPerson}/erase", "{'reason':'matrix'}", PRIVACY_ADMIN),
+          endpoint("GET", "/api/v1/privacy/blocklist", NO_BODY, PRIVACY_ADMIN),
+          endpoint("DELETE", "/api/v1/privacy/blocklist/{blockEntry}", NO_BODY, PRIVACY_ADMIN),
+          endpoint("GET", "/persons/{person}/erase", NO_BODY, PRIVACY_ADMIN),
+          endpoint("POST", "/persons/{freshPerson}/erase", "reason=matrix", PRIVACY_ADMIN),
+          endpoint("GET", "/settings/privacy", NO_BODY, PRIVACY_ADMIN),
+          endpoint(
+              "POST", "/settings/privacy/blocklist/{blockEntry}/remove", NO_BODY, PRIVACY_ADMIN),
           // people: pages
           endpoint("GET", "/persons", NO_BODY, PEOPLE_READ),
           endpoint("GET", "/persons/{person}", NO_BODY, PEOPLE_READ),
@@ -241,6 +253,12 @@ class RoleEndpointMatrixTest {
           endpoint(
               "GET", "/api/v1/mentions?sentiment=negative&page=0&size=5", NO_BODY, LISTENING_READ),
           endpoint("POST", "/listening/filters", "name=f{n}&sentiment=negative", LISTENING_READ),
+          endpoint("GET", "/api/v1/mention-filters", NO_BODY, LISTENING_READ),
+          endpoint(
+              "POST",
+              "/api/v1/mention-filters",
+              "{'name':'f{n}','filter':{'sentiment':'negative'}}",
+              LISTENING_READ),
           endpoint("GET", "/listening/rules", NO_BODY, LISTENING_READ),
           endpoint("GET", "/listening/rules/{rule}/edit", NO_BODY, LISTENING_READ),
           endpoint("POST", "/listening/rules", "name=f{n}&query=formword{n}", LISTENING_ADMIN),
@@ -251,7 +269,43 @@ class RoleEndpointMatrixTest {
               LISTENING_ADMIN),
           endpoint("POST", "/listening/rules/{rule}/disable", NO_BODY, LISTENING_ADMIN),
           endpoint("POST", "/listening/rules/{rule}/enable", NO_BODY, LISTENING_ADMIN),
-          endpoint("POST", "/listening/rules/test", "query=formword{n}+OR+crm", LISTENING_READ));
+          endpoint("POST", "/listening/rules/test", "query=formword{n}+OR+crm", LISTENING_READ),
+          // sales: the response inbox ({inboxItem} is a complaint assigned to the caller)
+          endpoint("GET", "/api/v1/inbox/items?view=open", NO_BODY, TIMELINE_READ),
+          endpoint("GET", "/api/v1/inbox/items/{inboxItem}", NO_BODY, TIMELINE_READ),
+          endpoint(
+              "POST",
+              "/api/v1/inbox/items/{inboxItem}/assign",
+              "{'userId':{user}}",
+              TIMELINE_WRITE),
+          endpoint(
+              "POST",
+              "/api/v1/inbox/items/{inboxItem}/snooze",
+              "{'until':'{soon}'}",
+              TIMELINE_WRITE),
+          endpoint("POST", "/api/v1/inbox/items/{inboxItem}/done", NO_BODY, TIMELINE_WRITE),
+          endpoint(
+              "POST",
+              "/api/v1/inbox/assign",
+              "{'itemIds':[{inboxItem}],'userId':{user}}",
+              TIMELINE_WRITE),
+          endpoint("GET", "/api/v1/inbox/numbers", NO_BODY, TIMELINE_READ),
+          endpoint("GET", "/api/v1/persons/{person}/inbox", NO_BODY, TIMELINE_READ),
+          endpoint("GET", "/api/v1/inbox/routes", NO_BODY, TIMELINE_READ),
+          endpoint(
+              "POST",
+              "/api/v1/inbox/routes",
+              "{'name':'m{n}','enabled':false,'assignUserId':{user}}",
+              USERS_ADMIN),
+          endpoint(
+              "PUT",
+              "/api/v1/inbox/routes/{inboxRoute}",
+              "{'name':'r{n}','enabled':false,'assignUserId':{user}}",
+              USERS_ADMIN),
+          endpoint("POST", "/api/v1/inbox/routes/{inboxRoute}/move", "{'up':true}", USERS_ADMIN),
+          endpoint("DELETE", "/api/v1/inbox/routes/{inboxRoute}", NO_BODY, USERS_ADMIN),
+          endpoint("GET", "/api/v1/inbox/settings", NO_BODY, TIMELINE_READ),
+          endpoint("PUT", "/api/v1/inbox/settings", "{'sla':{'praise':480}}", USERS_ADMIN));
 
   @Autowired AccessFixtures access;
   @Autowired JdbcClient jdbc;
@@ -281,12 +335,66 @@ class RoleEndpointMatrixTest {
     return rule;
   }
 
+  /**
+   * A fresh inbox complaint about the shared person, assigned to the caller so that every role that
+   * works the inbox sees it (support sees complaints routed to it), made straight in the table.
+   */
+  private long inboxItem(Caller c) {
+    long mention = seq.incrementAndGet() + 8_000_000_000L + System.nanoTime() % 1_000_000_000L;
+    jdbc.sql(
+            "insert into inbox_item (mention_id, person_id, network, readings, sla_reading,"
+                + " caution, rule_ids, status, assignee_user_id, created_at, due_at)"
+                + " values (:m, :p, 'mastodon', 'complaint', 'complaint', false, '', :s, :u,"
+                + " current_timestamp, current_timestamp)")
+        .param("m", mention)
+        .param("p", person().value())
+        .param("s", c == null ? "new" : "assigned")
+        .param("u", c == null ? null : c.user().id())
+        .update();
+    return jdbc.sql("select id from inbox_item where mention_id = :m")
+        .param("m", mention)
+        .query(Long.class)
+        .single();
+  }
+
+  /** A fresh, disabled routing rule (the route endpoints edit, move and delete it). */
+  private long inboxRoute() {
+    String name = "matrix route " + seq.incrementAndGet();
+    jdbc.sql(
+            "insert into inbox_route (position, name, enabled, assign_user_id, created_at)"
+                + " values (1000, :n, false, :u, current_timestamp)")
+        .param("n", name)
+        .param("u", someUser.id())
+        .update();
+    return jdbc.sql("select id from inbox_route where name = :n")
+        .param("n", name)
+        .query(Long.class)
+        .single();
+  }
+
   /** One person, without an owner so that every role may see it. */
   private PersonId person() {
     if (person == null) {
       person = newPerson();
     }
     return person;
+  }
+
+  /** A fresh erasure blocklist entry (a hash of nothing in particular). */
+  private long blockEntry() {
+    String hash =
+        java.util.HexFormat.of()
+            .formatHex(UUID.randomUUID().toString().getBytes())
+            .substring(0, 64);
+    jdbc.sql(
+            "insert into privacy_blocklist (kind, network, hash, reason, blocked_at, blocked_by)"
+                + " values ('handle', 'other', :h, 'matrix', current_timestamp, 'matrix')")
+        .param("h", hash)
+        .update();
+    return jdbc.sql("select id from privacy_blocklist where hash = :h")
+        .param("h", hash)
+        .query(Long.class)
+        .single();
   }
 
   private PersonId newPerson() {
@@ -309,17 +417,21 @@ class RoleEndpointMatrixTest {
 
   /** Values for the placeholders; a feature adds its own here. */
   Map<String, Function<Caller, String>> placeholders() {
-    return Map.of(
-        "n", c -> String.valueOf(seq.incrementAndGet()),
-        "user", c -> String.valueOf(someUser.id()),
-        "team", c -> String.valueOf(team.id()),
-        "freshTeam", c -> String.valueOf(access.team().id()),
-        "myToken", c -> c == null ? "1" : tokenId(c.user()),
-        "myPassword", c -> c == null ? "whatever-password" : c.user().password(),
-        "person", c -> String.valueOf(person().value()),
-        "freshPerson", c -> String.valueOf(newPerson().value()),
-        "rule", c -> String.valueOf(rule()),
-        "leadThresholds", c -> leadThresholds());
+    return Map.ofEntries(
+        Map.entry("n", c -> String.valueOf(seq.incrementAndGet())),
+        Map.entry("user", c -> String.valueOf(someUser.id())),
+        Map.entry("team", c -> String.valueOf(team.id())),
+        Map.entry("freshTeam", c -> String.valueOf(access.team().id())),
+        Map.entry("myToken", c -> c == null ? "1" : tokenId(c.user())),
+        Map.entry("myPassword", c -> c == null ? "whatever-password" : c.user().password()),
+        Map.entry("person", c -> String.valueOf(person().value())),
+        Map.entry("freshPerson", c -> String.valueOf(newPerson().value())),
+        Map.entry("rule", c -> String.valueOf(rule())),
+        Map.entry("blockEntry", c -> String.valueOf(blockEntry())),
+        Map.entry("inboxItem", c -> String.valueOf(inboxItem(c))),
+        Map.entry("inboxRoute", c -> String.valueOf(inboxRoute())),
+        Map.entry("leadThresholds", c -> leadThresholds()),
+        Map.entry("soon", c -> java.time.Instant.now().plusSeconds(86_400).toString()));
   }
 
   @TestFactory

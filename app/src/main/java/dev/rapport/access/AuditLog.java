@@ -1,5 +1,6 @@
 package dev.rapport.access;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -34,4 +35,25 @@ public interface AuditLog {
       record(e.objectType(), e.objectId(), e.action(), e.oldValue(), e.newValue());
     }
   }
+
+  /**
+   * Blanks the old and new values of every earlier row about the given objects (their personal
+   * data, when a person is erased); the rows themselves stay, so who did what and when is kept.
+   * Returns how many rows were blanked.
+   */
+  int erase(String objectType, Collection<?> objectIds);
+
+  /** One stored audit row, values as the JSON text they were written as (null where none). */
+  record Row(
+      long id,
+      java.time.Instant at,
+      String actorName,
+      String objectType,
+      String objectId,
+      Action action,
+      String oldValue,
+      String newValue) {}
+
+  /** Every row about the given objects, oldest first. */
+  List<Row> about(String objectType, Collection<?> objectIds);
 }

@@ -16,5 +16,7 @@ public enum Permission {
   USERS_ADMIN,
   AUDIT_READ,
   LISTENING_READ,
-  LISTENING_ADMIN
+  LISTENING_ADMIN,
+  /** Erase a person everywhere and keep the erasure blocklist (admins only). */
+  PRIVACY_ADMIN
 }

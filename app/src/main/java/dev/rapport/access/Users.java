@@ -155,6 +155,11 @@ public class Users {
     audit.record(AUDIT_TYPE, id, Action.UPDATE, null, Map.of("password", "changed"));
   }
 
+  /** Every team, by name; for pickers such as an inbox routing rule's team. */
+  public List<Team> teams() {
+    return teams.all();
+  }
+
   public List<User> members(long teamId) {
     return rows.members(teamId);
   }

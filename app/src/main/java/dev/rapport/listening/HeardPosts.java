@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * Reads the posts the listening rules caught, for the workspace: a person's posts, search, counts.
- * It does not ask about visibility; callers check the author person with people's API first.
+ * {@link #search} returns only the posts the current user may see (a mention's visibility: its
+ * author's person); {@link #byPerson} does not ask, callers check the person with people's API
+ * first.
  */
 public interface HeardPosts {
 

@@ -11,7 +11,8 @@ import java.util.Objects;
  * language} is the first language the post declares, {@code languages} all of them; {@code links}
  * are URLs the post links to that its text may not show in full (Bluesky link facets and cards);
  * {@code remoteId} is the id the server a source reads gives the post when it differs from the
- * native id (a Mastodon status id), so that server's edits and deletes can find it.
+ * native id (a Mastodon status id), so that server's edits and deletes can find it. {@code
+ * timeUnknown} says the source gave no readable time: {@code createdAt} is then the fetch time.
  */
 public record NormalizedPost(
     String network,
@@ -28,7 +29,8 @@ public record NormalizedPost(
     String rawPayload,
     List<String> languages,
     List<String> links,
-    String remoteId) {
+    String remoteId,
+    boolean timeUnknown) {
 
   /**
    * Who wrote the post, as the network names them; {@code alias} is another name rules may use for
@@ -42,6 +44,42 @@ public record NormalizedPost(
     public Author(String handle, String displayName, String profileUrl) {
       this(handle, displayName, profileUrl, null);
     }
+  }
+
+  /** A post whose time is known. */
+  public NormalizedPost(
+      String network,
+      String nativeId,
+      Author author,
+      String text,
+      String url,
+      Instant createdAt,
+      String language,
+      String replyTo,
+      String quoteOf,
+      String repostOf,
+      Map<String, Long> metrics,
+      String rawPayload,
+      List<String> languages,
+      List<String> links,
+      String remoteId) {
+    this(
+        network,
+        nativeId,
+        author,
+        text,
+        url,
+        createdAt,
+        language,
+        replyTo,
+        quoteOf,
+        repostOf,
+        metrics,
+        rawPayload,
+        languages,
+        links,
+        remoteId,
+        false);
   }
 
   /** A post without extra languages, hidden links or a remote id. */
@@ -93,7 +131,21 @@ public record NormalizedPost(
   /** The same post with its raw payload replaced (used to bound it in size). */
   public NormalizedPost withRawPayload(String raw) {
     return new NormalizedPost(
-        network, nativeId, author, text, url, createdAt, language, replyTo, quoteOf, repostOf,
-        metrics, raw, languages, links, remoteId);
+        network,
+        nativeId,
+        author,
+        text,
+        url,
+        createdAt,
+        language,
+        replyTo,
+        quoteOf,
+        repostOf,
+        metrics,
+        raw,
+        languages,
+        links,
+        remoteId,
+        timeUnknown);
   }
 }

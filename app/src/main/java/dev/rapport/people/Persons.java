@@ -13,4 +13,10 @@ public interface Persons {
 
   /** The person a merged person now lives on, or the same id when it was never merged. */
   PersonId current(PersonId id);
+
+  /**
+   * Whether the person is stored, whoever may see them: for the system's own work (a listener that
+   * must not act on a person erased or deleted meanwhile).
+   */
+  boolean exists(PersonId id);
 }

@@ -2,7 +2,9 @@ package dev.rapport.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.shared.CsvWriter;
 import dev.rapport.support.Browser;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,9 +33,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Hostile text (script tags, event handlers, javascript: and data: URLs, SVG, CSS, template syntax,
  * Unicode tricks) goes in through the API and the webhook as persons, accounts, identities, notes,
- * rules and posts; then headless chromium visits every page the application maps (the list comes
- * from the page routes, so a new page is visited too) and fails on any alert dialog, any
- * Content-Security-Policy violation and any console error.
+ * rules and posts, and through CSV imports of accounts and persons (names, emails, titles, tags, a
+ * notes column, the file name); then headless chromium visits every page the application maps (the
+ * list comes from the page routes, so a new page is visited too), the imported records' pages and
+ * the import's problem list, and fails on any alert dialog, any Content-Security-Policy violation
+ * and any console error.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HostilePagesBrowserTest {
@@ -76,7 +80,14 @@ class HostilePagesBrowserTest {
   void hostileRecordsRunNoScriptAndEveryPagePassesTheContentSecurityPolicy() throws Exception {
     Map<String, String> ids = seed();
     List<String> pages = pages(ids);
-    assertThat(pages).contains("/persons/" + ids.get("person"), "/listening/rules", "/");
+    assertThat(pages)
+        .contains(
+            "/persons/" + ids.get("person"),
+            "/persons/" + ids.get("importedPerson"),
+            "/accounts/" + ids.get("importedAccount"),
+            "/imports/" + ids.get("import"),
+            "/listening/rules",
+            "/");
 
     List<String> problems = new ArrayList<>();
     try (Browser browser = new Browser()) {
@@ -111,6 +122,14 @@ class HostilePagesBrowserTest {
       }
       driver.get(base() + "/persons/" + ids.get("person"));
       assertThat(driver.getPageSource()).contains("&lt;script&gt;alert('xss-1')&lt;/script&gt;");
+      driver.get(base() + "/persons/" + ids.get("importedPerson"));
+      assertThat(driver.getPageSource())
+          .as("the imported person's page shows the hostile name as text")
+          .contains("&lt;img src=x onerror=alert('xss-2')&gt;");
+      driver.get(base() + "/imports/" + ids.get("import"));
+      assertThat(driver.getPageSource())
+          .as("the import's problems show the hostile column and email as text")
+          .contains("&lt;svg/onload=alert('xss-3')&gt;");
     }
     assertThat(problems).as("pages visited: %s", pages).isEmpty();
   }
@@ -192,6 +211,9 @@ class HostilePagesBrowserTest {
                 pages.add(fill(pattern, ids));
               }
             });
+    pages.add("/persons/" + ids.get("importedPerson"));
+    pages.add("/accounts/" + ids.get("importedAccount"));
+    pages.add("/imports/" + ids.get("import"));
     pages.add("/search?q=" + enc(CORPUS.get(0)));
     pages.add("/persons?q=" + enc(CORPUS.get(1)));
     pages.add("/settings/audit?objectType=" + enc(CORPUS.get(3)));
@@ -206,11 +228,13 @@ class HostilePagesBrowserTest {
       String id =
           before.contains("account")
               ? ids.get("account")
-              : before.contains("rules")
-                  ? ids.get("rule")
-                  : before.contains("users")
-                      ? ids.get("user")
-                      : before.contains("sources") ? ids.get("source") : ids.get("person");
+              : before.contains("imports")
+                  ? ids.get("import")
+                  : before.contains("rules")
+                      ? ids.get("rule")
+                      : before.contains("users")
+                          ? ids.get("user")
+                          : before.contains("sources") ? ids.get("source") : ids.get("person");
       if (m.group().equals("{subject}") || m.group().equals("{s}")) {
         id = "persons";
       }
@@ -304,7 +328,106 @@ class HostilePagesBrowserTest {
               .POST(HttpRequest.BodyPublishers.ofString(posts.toString())));
     }
     ids.put("user", "1");
+    importCsv(ids);
     return ids;
+  }
+
+  /**
+   * Hostile accounts and persons through the CSV import, as a user would upload them: every
+   * imported column carries the corpus, a notes column (not a field, so its header is reported) and
+   * a row with a hostile email (refused, so the email is quoted in the problem list) too.
+   */
+  private void importCsv(Map<String, String> ids) throws Exception {
+    StringWriter accounts = new StringWriter();
+    try (CsvWriter csv =
+        CsvWriter.open(accounts, List.of("name", "domains", "industry", "location"))) {
+      for (int i = 0; i < CORPUS.size(); i++) {
+        csv.row(
+            CORPUS.get(i),
+            "csv-xss-" + i + ".example",
+            CORPUS.get((i + 1) % CORPUS.size()),
+            CORPUS.get((i + 2) % CORPUS.size()));
+      }
+    }
+    awaitImport(upload("accounts", "<svg onload=alert('csv-file')>.csv", accounts.toString()));
+    StringWriter persons = new StringWriter();
+    try (CsvWriter csv =
+        CsvWriter.open(
+            persons,
+            List.of(
+                "first_name",
+                "last_name",
+                "email",
+                "title",
+                "account_domain",
+                "tags",
+                "notes " + CORPUS.get(2)))) {
+      for (int i = 0; i < CORPUS.size(); i++) {
+        csv.row(
+            CORPUS.get(i),
+            CORPUS.get(1),
+            "csv-xss-" + i + "@csv-xss-" + i + ".example",
+            CORPUS.get((i + 3) % CORPUS.size()),
+            "csv-xss-" + i + ".example",
+            CORPUS.get((i + 4) % CORPUS.size()) + ";" + CORPUS.get((i + 5) % CORPUS.size()),
+            CORPUS.get((i + 6) % CORPUS.size()));
+      }
+      csv.row("Bad", "Email", CORPUS.get(2) + "@x.example", "t", "", "", "");
+    }
+    String job = awaitImport(upload("persons", "persons <b>bold</b>.csv", persons.toString()));
+    ids.put("import", job);
+    ids.put("importedPerson", id(get("/api/v1/persons?q=" + enc("csv-xss-0@csv-xss-0.example"))));
+    ids.put("importedAccount", id(get("/api/v1/accounts?q=" + enc("csv-xss-0.example"))));
+  }
+
+  private String upload(String kind, String fileName, String csv) throws Exception {
+    String boundary = "----rapport" + System.nanoTime();
+    String body =
+        "--"
+            + boundary
+            + "\r\n"
+            + "Content-Disposition: form-data; name=\"kind\"\r\n\r\n"
+            + kind
+            + "\r\n"
+            + "--"
+            + boundary
+            + "\r\n"
+            + "Content-Disposition: form-data; name=\"file\"; filename=\""
+            + fileName
+            + "\"\r\n"
+            + "Content-Type: text/csv\r\n\r\n"
+            + csv
+            + "\r\n"
+            + "--"
+            + boundary
+            + "--\r\n";
+    HttpResponse<String> r =
+        send(
+            HttpRequest.newBuilder(URI.create(base() + "/api/v1/imports"))
+                .header("Authorization", basic())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+    assertThat(m.find()).as(r.body()).isTrue();
+    return m.group(1);
+  }
+
+  private String awaitImport(String id) throws Exception {
+    for (int i = 0; i < 600; i++) {
+      String status = get("/api/v1/imports/" + id);
+      if (status.contains("\"finishedAt\":\"")) {
+        assertThat(status).contains("\"status\":\"done\"").doesNotContain("\"created\":0,");
+        return id;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("import " + id + " did not finish");
+  }
+
+  private String get(String path) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", basic()))
+        .body();
   }
 
   private String post(String path, String body) throws Exception {

@@ -5,8 +5,13 @@ import dev.rapport.access.Actors;
 import dev.rapport.access.AuditLog;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
@@ -22,11 +27,13 @@ class AuditLogFacade implements AuditLog {
       """;
 
   private final JdbcTemplate template;
+  private final NamedParameterJdbcTemplate named;
   private final Actors actors;
   private final ObjectMapper json;
 
   public AuditLogFacade(JdbcTemplate template, Actors actors, ObjectMapper json) {
     this.template = template;
+    this.named = new NamedParameterJdbcTemplate(template);
     this.actors = actors;
     this.json = json;
   }
@@ -68,5 +75,55 @@ class AuditLogFacade implements AuditLog {
     ps.setString(6, e.action().name());
     ps.setString(7, e.oldValue() == null ? null : json.writeValueAsString(e.oldValue()));
     ps.setString(8, e.newValue() == null ? null : json.writeValueAsString(e.newValue()));
+  }
+
+  /** What an erased row's new value says instead of the personal data it held. */
+  static final String ERASED = "{\"erased\":true}";
+
+  private static final int CHUNK = 500;
+
+  @Override
+  public int erase(String objectType, Collection<?> objectIds) {
+    int blanked = 0;
+    for (List<String> ids : chunks(objectIds)) {
+      blanked +=
+          named.update(
+              "update audit_log set old_value = null, new_value = :erased"
+                  + " where object_type = :type and object_id in (:ids)",
+              Map.of("erased", ERASED, "type", objectType, "ids", ids));
+    }
+    return blanked;
+  }
+
+  @Override
+  public List<Row> about(String objectType, Collection<?> objectIds) {
+    List<Row> rows = new ArrayList<>();
+    for (List<String> ids : chunks(objectIds)) {
+      rows.addAll(
+          named.query(
+              "select * from audit_log where object_type = :type and object_id in (:ids)",
+              Map.of("type", objectType, "ids", ids),
+              (rs, n) ->
+                  new Row(
+                      rs.getLong("id"),
+                      rs.getTimestamp("at").toInstant(),
+                      rs.getString("actor_name"),
+                      rs.getString("object_type"),
+                      rs.getString("object_id"),
+                      Action.valueOf(rs.getString("action")),
+                      rs.getString("old_value"),
+                      rs.getString("new_value"))));
+    }
+    rows.sort(Comparator.comparing(Row::at).thenComparing(Row::id));
+    return rows;
+  }
+
+  private static List<List<String>> chunks(Collection<?> objectIds) {
+    List<String> all = objectIds.stream().map(String::valueOf).distinct().toList();
+    List<List<String>> out = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      out.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+    }
+    return out;
   }
 }

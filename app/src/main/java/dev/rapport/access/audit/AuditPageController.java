@@ -15,9 +15,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditPageController {
 
   private final AuditTrailStore audit;
+  private final dev.rapport.access.UserNames names;
 
-  public AuditPageController(AuditTrailStore audit) {
+  public AuditPageController(AuditTrailStore audit, dev.rapport.access.UserNames names) {
     this.audit = audit;
+    this.names = names;
   }
 
   @GetMapping("/settings/audit")
@@ -42,7 +44,12 @@ class AuditPageController {
       model.addAttribute(
           "rows",
           found.items().stream()
-              .map(e -> new Row(e, AuditDiff.of(e.oldValue(), e.newValue())))
+              .map(
+                  e ->
+                      new Row(
+                          e,
+                          AuditDiff.of(e.oldValue(), e.newValue()),
+                          names.byId(e.actorId(), e.actorName())))
               .toList());
     } catch (InvalidInputException e) {
       response.setStatus(400);
@@ -54,5 +61,8 @@ class AuditPageController {
   }
 
   /** An audit row with its values as readable changes. */
-  public record Row(AuditTrailStore.Entry entry, List<AuditDiff.Change> changes) {}
+  public record Row(
+      AuditTrailStore.Entry entry,
+      List<AuditDiff.Change> changes,
+      dev.rapport.access.UserNames.Named who) {}
 }

@@ -14,8 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The workspace's entry rules: per origin of a new person, whether they enter the lifecycle and at
- * which stage. Without a chosen stage, the ICP fit picks Suspect or Prospect where the active model
- * has both, else the model's first stage.
+ * which stage. Without a chosen stage, the ICP fit picks the stage: see {@link #automatic}.
  */
 @Service
 class EntryRules {
@@ -98,12 +97,27 @@ class EntryRules {
       }
       // the chosen stage belongs to a model that is no longer active: fall back to automatic
     }
-    Optional<Stage> suspect = named(stages, "suspect");
-    Optional<Stage> prospect = named(stages, "prospect");
-    if (suspect.isPresent() && prospect.isPresent()) {
-      return Boolean.TRUE.equals(fits.get()) ? prospect : suspect;
-    }
-    return stages.stream().findFirst();
+    return automatic(stages, Boolean.TRUE.equals(fits.get()));
+  }
+
+  /**
+   * The automatic entry: a person who fits the ICP enters the model's prospect stage ("Prospect",
+   * "Prospects", "Identify Prospects"), one who does not enters its "Suspect" stage; where the
+   * model has no such stage, its first stage (Awareness on the circle, Unaware on the hierarchy of
+   * effects). So on the shipped circle a fitting author starts as a Prospect and anyone else in
+   * Awareness.
+   */
+  static Optional<Stage> automatic(List<Stage> stages, boolean fits) {
+    Optional<Stage> chosen =
+        fits
+            ? stages.stream().filter(s -> isProspect(s.name())).findFirst()
+            : named(stages, "suspect");
+    return chosen.or(() -> stages.stream().findFirst());
+  }
+
+  private static boolean isProspect(String name) {
+    String n = name.strip().toLowerCase(Locale.ROOT);
+    return n.equals("prospect") || n.equals("prospects") || n.endsWith(" prospects");
   }
 
   private static Optional<Stage> named(List<Stage> stages, String name) {

@@ -6,6 +6,7 @@ import dev.rapport.lifecycle.ProductLine;
 import dev.rapport.lifecycle.Stage;
 import dev.rapport.people.IdealCustomers;
 import dev.rapport.people.PersonCreated;
+import dev.rapport.people.Persons;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -26,12 +27,19 @@ class LifecycleEntry {
   private final LifecycleStore store;
   private final EntryRules rules;
   private final IdealCustomers icp;
+  private final Persons persons;
 
-  LifecycleEntry(Lifecycle lifecycle, LifecycleStore store, EntryRules rules, IdealCustomers icp) {
+  LifecycleEntry(
+      Lifecycle lifecycle,
+      LifecycleStore store,
+      EntryRules rules,
+      IdealCustomers icp,
+      Persons persons) {
     this.lifecycle = lifecycle;
     this.store = store;
     this.rules = rules;
     this.icp = icp;
+    this.persons = persons;
   }
 
   @ApplicationModuleListener
@@ -41,9 +49,14 @@ class LifecycleEntry {
       return;
     }
     long line = lines.get(0).id();
+    // a person erased (or deleted) before this delivery, say one republished after a restart,
+    // must not get a stage again
+    if (!persons.exists(created.person())) {
+      return;
+    }
     // held until this transaction ends, so a move by hand cannot slip in between check and entry
     store.lock(created.person(), line);
-    if (store.latest(created.person(), line).isPresent()) {
+    if (store.latest(created.person(), line).isPresent() || !persons.exists(created.person())) {
       return;
     }
     Optional<Stage> stage =

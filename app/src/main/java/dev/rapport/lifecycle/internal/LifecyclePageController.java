@@ -52,19 +52,19 @@ class LifecyclePageController {
   private final Lifecycle lifecycle;
   private final LifecycleAdmin admin;
   private final Actors actors;
-  private final dev.rapport.access.Users users;
+  private final dev.rapport.access.UserNames names;
   private final RecordAccess records;
 
   LifecyclePageController(
       Lifecycle lifecycle,
       LifecycleAdmin admin,
       Actors actors,
-      dev.rapport.access.Users users,
+      dev.rapport.access.UserNames names,
       RecordAccess records) {
     this.lifecycle = lifecycle;
     this.admin = admin;
     this.actors = actors;
-    this.users = users;
+    this.names = names;
     this.records = records;
   }
 
@@ -230,11 +230,13 @@ class LifecyclePageController {
     return stages.get(0).id();
   }
 
-  private String by(ChangedBy by) {
+  private dev.rapport.access.UserNames.Named by(ChangedBy by) {
     return switch (by.kind()) {
-      case USER -> users.byUsername(by.name()).map(u -> u.displayName()).orElse(by.name());
-      case RULE -> "listening rule “" + by.name() + "”";
-      case IMPORT -> "import “" + by.name() + "”";
+      case USER -> names.byUsername(by.name());
+      case RULE ->
+          new dev.rapport.access.UserNames.Named(null, "listening rule “" + by.name() + "”", null);
+      case IMPORT ->
+          new dev.rapport.access.UserNames.Named(null, "import “" + by.name() + "”", null);
     };
   }
 
@@ -266,5 +268,5 @@ class LifecyclePageController {
   record CurrentView(CurrentStage stage, String since, String stay) {}
 
   /** A history row with its time and mover as text. */
-  record HistoryView(StageChange change, String when, String by) {}
+  record HistoryView(StageChange change, String when, dev.rapport.access.UserNames.Named by) {}
 }

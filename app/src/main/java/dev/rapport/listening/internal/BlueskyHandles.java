@@ -44,6 +44,11 @@ class BlueskyHandles {
     cache.put(did, new Entry(blankToNull(handle), Instant.now().plus(TTL)));
   }
 
+  /** Forgets every DID whose handle is one of these (an erased person's). */
+  void forget(java.util.Collection<String> handles) {
+    cache.values().removeIf(e -> e.handle() != null && handles.contains(e.handle()));
+  }
+
   /** The DID's handle, or null when it is not known (and cannot be resolved). */
   String handle(String did, JsonNode config) {
     Entry e = cache.get(did);

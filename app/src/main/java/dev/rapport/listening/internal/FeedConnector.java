@@ -21,8 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  * RSS and Atom feeds, read by {@link FeedDocument} as liberally as a good feed reader, polled with
  * conditional requests (the ETag and Last-Modified of the last answer are the cursor). The links
  * inside an entry's HTML count for {@code links:} rules. An entry without a readable date is stored
- * at the fetch time for now (FeedDocument keeps it apart as unknown; the mention has no place for
- * that yet).
+ * at the fetch time and marked {@code timeUnknown}, so the mention says "date unknown" and sorts by
+ * when it was fetched.
  */
 @Component
 class FeedConnector implements Connector {
@@ -111,7 +111,8 @@ class FeedConnector implements Connector {
                 raw,
                 null,
                 e.links(),
-                null));
+                null,
+                e.published() == null));
       } catch (RuntimeException ex) {
         rejected.add(new Ingest.Rejected("feed entry: " + ex.getMessage(), raw));
       }

@@ -93,6 +93,31 @@ final class GuardedHttp {
     throw new IOException("more than " + MAX_REDIRECTS + " redirects from " + uri);
   }
 
+  /**
+   * One POST of a body to the checked address of {@code uri} (the guard checks it under {@code
+   * field}); redirects are not followed, since a write must not be replayed elsewhere. Any status
+   * is returned for the caller to read; a body longer than the limit is an error.
+   */
+  Response post(String field, URI uri, Map<String, String> headers, String contentType, byte[] body)
+      throws IOException {
+    UrlGuard.Target target = guard.target(field, uri);
+    org.apache.hc.client5.http.classic.methods.HttpPost post =
+        new org.apache.hc.client5.http.classic.methods.HttpPost(target.uri());
+    post.setHeader("User-Agent", "Rapport/0.1 (+https://rapport.dev)");
+    headers.forEach(post::setHeader);
+    post.setEntity(
+        new org.apache.hc.core5.http.io.entity.ByteArrayEntity(
+            body, org.apache.hc.core5.http.ContentType.parse(contentType)));
+    Raw r;
+    try (CloseableHttpClient http = pinnedClient(target, Timeout.ofSeconds(30))) {
+      r = http.execute(post, this::read);
+    }
+    if (r.body() == null) {
+      throw new IOException("response from " + uri + " is larger than " + maxBytes + " bytes");
+    }
+    return new Response(r.status(), r.headers(), r.body(), uri, null);
+  }
+
   /** One GET to the target's checked address; the host name is resolved to that address only. */
   private Raw fetch(UrlGuard.Target target, Map<String, String> headers) throws IOException {
     try (CloseableHttpClient http = pinnedClient(target, Timeout.ofSeconds(30))) {

@@ -2,6 +2,7 @@ package dev.rapport.listening.internal;
 
 import dev.rapport.listening.HeardPosts;
 import dev.rapport.people.PersonId;
+import dev.rapport.people.VisiblePersons;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -27,9 +28,11 @@ class HeardPostsFacade implements HeardPosts {
 
   private final JdbcClient jdbc;
   private final boolean postgres;
+  private final MentionScope scope;
 
-  HeardPostsFacade(JdbcClient jdbc, DataSource dataSource) {
+  HeardPostsFacade(JdbcClient jdbc, DataSource dataSource, MentionScope scope) {
     this.jdbc = jdbc;
+    this.scope = scope;
     this.postgres = isPostgres(dataSource);
   }
 
@@ -68,16 +71,19 @@ class HeardPostsFacade implements HeardPosts {
   }
 
   private List<Post> fullText(String q, int limit) {
+    VisiblePersons.Condition visible = scope.current();
     // the same expression as the GIN index of V53_7 (db/vendor/postgresql)
     return jdbc.sql(
             "select "
                 + COLUMNS
                 + " from listening_mention, websearch_to_tsquery('simple', :q) query"
-                + " where to_tsvector('simple', text) @@ query"
+                + " where to_tsvector('simple', text) @@ query and "
+                + visible.sql()
                 + " order by ts_rank(to_tsvector('simple', text), query) desc, created_at desc,"
                 + " id desc fetch first "
                 + limit
                 + " rows only")
+        .params(visible.params())
         .param("q", q)
         .query(HeardPostsFacade::post)
         .list();
@@ -93,8 +99,9 @@ class HeardPostsFacade implements HeardPosts {
     if (words.isEmpty()) {
       return List.of();
     }
-    StringBuilder where = new StringBuilder(" where 1 = 1");
-    Map<String, Object> params = new HashMap<>();
+    VisiblePersons.Condition visible = scope.current();
+    StringBuilder where = new StringBuilder(" where " + visible.sql());
+    Map<String, Object> params = new HashMap<>(visible.params());
     for (int i = 0; i < words.size(); i++) {
       where.append(" and lower(text) like :w").append(i).append(" escape '\\'");
       params.put("w" + i, "%" + escape(words.get(i)) + "%");

@@ -191,7 +191,11 @@ class Ingest implements DisposableBean {
                 total = total.plus(f.join());
               }
               return new IngestOutcome(
-                  received, total.mentions(), total.unmatched(), total.duplicates(), refusedTotal);
+                  received,
+                  total.mentions(),
+                  total.unmatched(),
+                  total.duplicates(),
+                  refusedTotal + total.blocked());
             });
   }
 

@@ -42,6 +42,12 @@ class IngestMetrics {
     count("rapport.ingest.posts.refused", sourceId, posts);
   }
 
+  /** Posts refused because their author was erased (also counted as refused). */
+  void blocked(Long sourceId, int posts) {
+    count("rapport.ingest.posts.refused", sourceId, posts);
+    count("rapport.ingest.posts.blocked", sourceId, posts);
+  }
+
   void matched(Long sourceId, int posts) {
     count("rapport.ingest.posts.matched", sourceId, posts);
   }

@@ -25,12 +25,20 @@ final class IngestQueue implements AutoCloseable {
       CompletableFuture<BatchOutcome> done) {}
 
   /** What storing one batch did. */
-  record BatchOutcome(int mentions, int unmatched, int duplicates) {
-    static final BatchOutcome EMPTY = new BatchOutcome(0, 0, 0);
+  record BatchOutcome(int mentions, int unmatched, int duplicates, int blocked) {
+    static final BatchOutcome EMPTY = new BatchOutcome(0, 0, 0, 0);
+
+    /** An outcome with no post refused for an erased author. */
+    BatchOutcome(int mentions, int unmatched, int duplicates) {
+      this(mentions, unmatched, duplicates, 0);
+    }
 
     BatchOutcome plus(BatchOutcome o) {
       return new BatchOutcome(
-          mentions + o.mentions, unmatched + o.unmatched, duplicates + o.duplicates);
+          mentions + o.mentions,
+          unmatched + o.unmatched,
+          duplicates + o.duplicates,
+          blocked + o.blocked);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.rapport.listening.internal;
 
 import dev.rapport.listening.NormalizedPost;
+import dev.rapport.people.ErasureBlocklist;
 import dev.rapport.people.Network;
 import dev.rapport.people.PersonDeleted;
 import dev.rapport.people.PersonId;
@@ -29,9 +30,32 @@ import org.springframework.stereotype.Component;
 class MentionAuthors {
 
   private final SocialIdentities identities;
+  private final ErasureBlocklist blocklist;
 
-  MentionAuthors(SocialIdentities identities) {
+  MentionAuthors(SocialIdentities identities, ErasureBlocklist blocklist) {
     this.identities = identities;
+    this.blocklist = blocklist;
+  }
+
+  /**
+   * The posts whose authors are not on the erasure blocklist (an erased person's handle or profile
+   * URL), in order: asked before any author is resolved, so an erased person is not created again.
+   */
+  List<NormalizedPost> notBlocked(List<NormalizedPost> posts) {
+    if (posts.isEmpty()) {
+      return posts;
+    }
+    List<Boolean> blocked = blocklist.blocked(posts.stream().map(MentionAuthors::author).toList());
+    if (!blocked.contains(Boolean.TRUE)) {
+      return posts;
+    }
+    List<NormalizedPost> out = new java.util.ArrayList<>(posts.size());
+    for (int i = 0; i < posts.size(); i++) {
+      if (!blocked.get(i)) {
+        out.add(posts.get(i));
+      }
+    }
+    return out;
   }
 
   /** The key of a post's author in {@link #resolveAll}'s answer: network and handle. */
@@ -135,6 +159,11 @@ class MentionAuthors {
   @EventListener
   void on(PersonDeleted deleted) {
     known.values().removeIf(deleted.person()::equals);
+  }
+
+  /** Forgets the authors of erased persons (called in the erasing transaction). */
+  void forget(java.util.Collection<PersonId> persons) {
+    known.values().removeIf(persons::contains);
   }
 
   private PersonId resolveOnce(NormalizedPost post) {

@@ -1,6 +1,7 @@
 package dev.rapport.listening.internal;
 
 import dev.rapport.listening.MentionCaptured;
+import dev.rapport.people.VisiblePersons;
 import dev.rapport.shared.Badge;
 import dev.rapport.shared.TouchpointBadges;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ class MentionBadges {
 
   private void write(List<Long> ids) {
     List<TouchpointBadges.Badges> out = new ArrayList<>();
-    List<MentionStore.Mention> found = mentions.byIds(ids);
+    List<MentionStore.Mention> found = mentions.byIds(VisiblePersons.Condition.ALL, ids);
     List<PostReadings.Read> read = views.readings(found);
     for (int i = 0; i < found.size(); i++) {
       out.add(of(read.get(i), found.get(i).id()));

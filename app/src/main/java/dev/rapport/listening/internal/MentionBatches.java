@@ -109,7 +109,11 @@ class MentionBatches {
     List<MentionStore.NewMention> matched = new ArrayList<>();
     List<NormalizedPost> matchedPosts = new ArrayList<>();
     List<Classification> classes = new ArrayList<>();
-    for (NormalizedPost p : posts) {
+    // an erased person's posts are refused here, before an author is resolved or created, and
+    // only counted: no dead letter keeps their text
+    List<NormalizedPost> heard = authors.notBlocked(posts);
+    int blocked = posts.size() - heard.size();
+    for (NormalizedPost p : heard) {
       Classification c = classifier.classify(p);
       if (c.matched()) {
         matchedPosts.add(p);
@@ -127,13 +131,16 @@ class MentionBatches {
       matched.add(
           new MentionStore.NewMention(p, classes.get(i), authorsByKey.get(MentionAuthors.key(p))));
     }
-    int unmatched = posts.size() - matched.size();
+    int unmatched = heard.size() - matched.size();
     IngestQueue.BatchOutcome outcome =
         StoreRetries.retryingRaces(
             StoreRetries.STORE_ATTEMPTS,
-            () -> storeOnce(sourceId, posts.size(), unmatched, matched),
+            () -> storeOnce(sourceId, posts.size(), unmatched, blocked, matched),
             raceRetries::increment);
     metrics.matched(sourceId, matched.size());
+    if (blocked > 0) {
+      metrics.blocked(sourceId, blocked);
+    }
     long done = System.nanoTime();
     for (int i = 0; i < outcome.mentions(); i++) {
       latency.record(done - enqueuedNanos);
@@ -147,16 +154,20 @@ class MentionBatches {
    * queue on each other).
    */
   private IngestQueue.BatchOutcome storeOnce(
-      Long sourceId, int received, int unmatched, List<MentionStore.NewMention> matched) {
+      Long sourceId,
+      int received,
+      int unmatched,
+      int blocked,
+      List<MentionStore.NewMention> matched) {
     return tx.execute(
         status -> {
           boundLockWaits();
           Long[] ids = mentions.storeAll(matched, sourceId, Instant.now());
           int stored = publishCaptured(matched, ids);
           if (sourceId != null) {
-            counts.add(sourceId, received, unmatched, stored, 0);
+            counts.add(sourceId, received, unmatched, stored, blocked);
           }
-          return new IngestQueue.BatchOutcome(stored, unmatched, matched.size() - stored);
+          return new IngestQueue.BatchOutcome(stored, unmatched, matched.size() - stored, blocked);
         });
   }
 

@@ -67,10 +67,10 @@ class MentionPageController {
     model.addAttribute("filter", filter);
     model.addAttribute("f", filter.params());
     model.addAttribute("query", filter.query());
-    model.addAttribute("mentionCount", mentions.count());
+    model.addAttribute("mentionCount", views.count());
     model.addAttribute("rules", rules.all());
-    model.addAttribute("networks", mentions.distinct("network"));
-    model.addAttribute("languages", mentions.distinct("language"));
+    model.addAttribute("networks", views.distinct("network"));
+    model.addAttribute("languages", views.distinct("language"));
     model.addAttribute("sentiments", List.of("positive", "neutral", "negative"));
     model.addAttribute("intents", options(MentionFilter.INTENTS));
     model.addAttribute("events", options(MentionFilter.EVENTS));

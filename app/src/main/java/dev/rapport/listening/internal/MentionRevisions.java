@@ -76,6 +76,7 @@ class MentionRevisions {
                   .param("at", Timestamp.from(Instant.now()))
                   .param("id", id)
                   .update();
+              ReadingColumns.of(c.matched() ? c.readingsJson() : "{}").write(jdbc, id);
               touchpoints.revised(new MentionRevised(id, post.network(), post.text(), false));
               return true;
             }));
@@ -117,6 +118,7 @@ class MentionRevisions {
                     .param("at", at)
                     .param("id", id)
                     .update();
+                ReadingColumns.NONE.write(jdbc, id);
                 touchpoints.revised(new MentionRevised(id, network, null, true));
               }
               return ids.size();

@@ -2,6 +2,7 @@ package dev.rapport.listening.internal;
 
 import dev.rapport.listening.NormalizedPost;
 import dev.rapport.people.PersonId;
+import dev.rapport.people.VisiblePersons;
 import dev.rapport.shared.InsertedKeys;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -36,7 +37,8 @@ class MentionStore {
       String readings,
       Instant capturedAt,
       Long personId,
-      Instant deletedAt) {
+      Instant deletedAt,
+      boolean timeUnknown) {
 
     /** The ids of the rules it matched, in the order stored. */
     List<String> ruleIdList() {
@@ -59,7 +61,7 @@ class MentionStore {
       """
       select id, network, native_id, author_handle, author_display_name,
         author_profile_url, text, url, created_at, language, rule_ids, spans, readings,
-        captured_at, author_person_id, deleted_at
+        captured_at, author_person_id, deleted_at, time_unknown
       from listening_mention
       """;
 
@@ -68,8 +70,8 @@ class MentionStore {
       insert into listening_mention (network, native_id, source_id, author_handle,
         author_display_name, author_profile_url, text, url, created_at, language, reply_to,
         quote_of, repost_of, metrics, raw_payload, rule_ids, spans, readings, captured_at,
-        author_person_id, remote_id)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        author_person_id, remote_id, time_unknown, sentiment_label, sentiment_score)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       on conflict do nothing
       """;
 
@@ -111,7 +113,30 @@ class MentionStore {
               }
             },
             keys);
-    return InsertedKeys.of(counts, keys);
+    Long[] ids = InsertedKeys.of(counts, keys);
+    storeSignals(batch, ids);
+    return ids;
+  }
+
+  /** The intents and life events of the new mentions, one row each, in one batch. */
+  private void storeSignals(List<NewMention> batch, Long[] ids) {
+    List<Object[]> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] == null) {
+        continue;
+      }
+      ReadingColumns r = ReadingColumns.of(batch.get(i).classification().readingsJson());
+      for (String v : r.intents()) {
+        rows.add(new Object[] {ids[i], "intent", v});
+      }
+      for (String v : r.events()) {
+        rows.add(new Object[] {ids[i], "event", v});
+      }
+    }
+    if (!rows.isEmpty()) {
+      template.batchUpdate(
+          "insert into listening_mention_signal (mention_id, kind, signal) values (?, ?, ?)", rows);
+    }
   }
 
   private static void bind(PreparedStatement ps, NewMention m, Long sourceId, Timestamp at)
@@ -139,20 +164,25 @@ class MentionStore {
     ps.setTimestamp(19, at);
     ps.setObject(20, m.author() == null ? null : m.author().value());
     ps.setString(21, p.remoteId());
+    ps.setBoolean(22, p.timeUnknown());
+    ReadingColumns r = ReadingColumns.of(c.readingsJson());
+    ps.setString(23, r.label());
+    ps.setObject(24, r.score());
   }
 
-  /** The most recently captured mentions (the rule tester's sample). */
-  List<Mention> recent(int limit) {
-    return jdbc.sql(COLUMNS + " order by id desc limit :limit")
+  /** The most recently captured mentions in the scope (the rule tester's sample). */
+  List<Mention> recent(VisiblePersons.Condition scope, int limit) {
+    return jdbc.sql(COLUMNS + " where " + scope.sql() + " order by id desc limit :limit")
+        .params(scope.params())
         .param("limit", limit)
         .query(MentionStore::row)
         .list();
   }
 
-  /** A page of the mentions the filter lets through, newest post first. */
-  MentionPage page(MentionFilter filter, int page, int size) {
-    Map<String, Object> params = new java.util.HashMap<>();
-    String where = where(filter, params);
+  /** A page of the mentions in the scope the filter lets through, newest post first. */
+  MentionPage page(VisiblePersons.Condition scope, MentionFilter filter, int page, int size) {
+    Map<String, Object> params = new java.util.HashMap<>(scope.params());
+    String where = where(filter, params) + " and " + scope.sql();
     long total =
         jdbc.sql("select count(*) from listening_mention" + where)
             .params(params)
@@ -168,8 +198,10 @@ class MentionStore {
     return new MentionPage(items, total, page, size);
   }
 
-  java.util.Optional<Mention> find(long id) {
-    return jdbc.sql(COLUMNS + " where id = :id")
+  /** The mention, when it exists and is in the scope. */
+  java.util.Optional<Mention> find(VisiblePersons.Condition scope, long id) {
+    return jdbc.sql(COLUMNS + " where id = :id and " + scope.sql())
+        .params(scope.params())
         .param("id", id)
         .query(MentionStore::row)
         .optional();
@@ -184,19 +216,20 @@ class MentionStore {
         .orElse(null);
   }
 
-  /** The mentions with these ids, in no particular order. */
-  List<Mention> byIds(java.util.Collection<Long> ids) {
+  /** The mentions in the scope with these ids, in no particular order. */
+  List<Mention> byIds(VisiblePersons.Condition scope, java.util.Collection<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql(COLUMNS + " where id in (:ids)")
+    return jdbc.sql(COLUMNS + " where id in (:ids) and " + scope.sql())
+        .params(scope.params())
         .param("ids", ids)
         .query(MentionStore::row)
         .list();
   }
 
-  /** The networks and languages seen, for the filter choices. */
-  List<String> distinct(String column) {
+  /** The networks and languages of the mentions in the scope, for the filter choices. */
+  List<String> distinct(VisiblePersons.Condition scope, String column) {
     if (!column.equals("network") && !column.equals("language")) {
       throw new IllegalArgumentException(column);
     }
@@ -205,14 +238,17 @@ class MentionStore {
                 + column
                 + " from listening_mention where "
                 + column
-                + " is not null order by 1")
+                + " is not null and "
+                + scope.sql()
+                + " order by 1")
+        .params(scope.params())
         .query(String.class)
         .list();
   }
 
   /**
-   * The SQL condition for a filter. Readings are stored as JSON text written by {@link
-   * EngineClassifier}, so a sentiment, intent or event is found by its exact JSON member.
+   * The SQL condition for a filter. The sentiment, intents and events are columns and rows kept
+   * beside the readings JSON ({@link ReadingColumns}), so they are indexed equality.
    */
   static String where(MentionFilter f, Map<String, Object> params) {
     List<String> and = new java.util.ArrayList<>();
@@ -230,17 +266,20 @@ class MentionStore {
       params.put("languagePrefix", like(f.language()) + "-%");
     }
     if (f.sentiment() != null) {
-      and.add("readings like :sentiment");
-      params.put("sentiment", "%\"label\":\"" + f.sentiment() + "\"%");
+      and.add("sentiment_label = :sentiment");
+      params.put("sentiment", f.sentiment());
     }
     if (f.intent() != null) {
-      and.add("readings like :intent");
-      params.put(
-          "intent", "%\"intent\":\"" + f.intent().toUpperCase(java.util.Locale.ROOT) + "\"%");
+      and.add(
+          "id in (select mention_id from listening_mention_signal"
+              + " where kind = 'intent' and signal = :intent)");
+      params.put("intent", f.intent());
     }
     if (f.event() != null) {
-      and.add("readings like :event");
-      params.put("event", "%\"event\":\"" + f.event().toUpperCase(java.util.Locale.ROOT) + "\"%");
+      and.add(
+          "id in (select mention_id from listening_mention_signal"
+              + " where kind = 'event' and signal = :event)");
+      params.put("event", f.event());
     }
     if (f.from() != null) {
       and.add("created_at >= :from");
@@ -263,7 +302,7 @@ class MentionStore {
       and.add("author_person_id = :person");
       params.put("person", f.person());
     }
-    return and.isEmpty() ? "" : " where " + String.join(" and ", and);
+    return " where " + (and.isEmpty() ? "1 = 1" : String.join(" and ", and));
   }
 
   private static String like(String s) {
@@ -287,15 +326,25 @@ class MentionStore {
         rs.getString(13),
         rs.getTimestamp(14).toInstant(),
         rs.getObject(15, Long.class),
-        instant(rs.getTimestamp(16)));
+        instant(rs.getTimestamp(16)),
+        rs.getBoolean(17));
   }
 
   private static Instant instant(Timestamp t) {
     return t == null ? null : t.toInstant();
   }
 
+  /** Every stored mention, whatever the viewer (ingest statistics). */
   long count() {
     return jdbc.sql("select count(*) from listening_mention").query(Long.class).single();
+  }
+
+  /** The mentions in the scope. */
+  long count(VisiblePersons.Condition scope) {
+    return jdbc.sql("select count(*) from listening_mention where " + scope.sql())
+        .params(scope.params())
+        .query(Long.class)
+        .single();
   }
 
   static String metricsJson(Map<String, Long> metrics) {

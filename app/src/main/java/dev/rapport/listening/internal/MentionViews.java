@@ -1,7 +1,5 @@
 package dev.rapport.listening.internal;
 
-import dev.rapport.access.Actors;
-import dev.rapport.access.RecordVisibility;
 import dev.rapport.people.PersonId;
 import dev.rapport.people.PersonSummary;
 import dev.rapport.people.Persons;
@@ -19,8 +17,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Mentions as the pages and the API show them: readings, spans and rules as structured values, the
- * author's person when the viewer may see that person. Every route about a mention asks {@link
- * #visible} (record type {@code mention}), the same question the list asks.
+ * author's person when the viewer may see that person. Every read of mentions goes through {@link
+ * MentionScope}: the list, its count and filter choices, one mention, cards by id.
  */
 @Component
 class MentionViews {
@@ -44,8 +42,17 @@ class MentionViews {
       @Schema(example = "New job! Thrilled to start at Globex, looking for a CRM recommendation")
           String text,
       String url,
-      @Schema(description = "When the post was written (the list is sorted by it, newest first)")
+      @Schema(
+              description =
+                  "When the post was written (the list is sorted by it, newest first); when"
+                      + " timeUnknown, the time it was fetched")
           Instant createdAt,
+      @Schema(
+              description =
+                  "The source gave no readable time (a feed entry without a date): createdAt is"
+                      + " the fetch time",
+              example = "false")
+          boolean timeUnknown,
       @Schema(example = "en") String language,
       @Schema(description = "When Rapport stored it") Instant capturedAt,
       @Schema(description = "Ids of the rules it matched", example = "[\"2\", \"6\"]")
@@ -98,46 +105,45 @@ class MentionViews {
   private final MentionStore mentions;
   private final ListeningRules rules;
   private final Persons persons;
-  private final Actors actors;
-  private final RecordVisibility visibility;
+  private final MentionScope scope;
   private final ObjectMapper json;
 
   MentionViews(
       MentionStore mentions,
       ListeningRules rules,
       Persons persons,
-      Actors actors,
-      RecordVisibility visibility,
+      MentionScope scope,
       ObjectMapper json) {
     this.mentions = mentions;
     this.rules = rules;
     this.persons = persons;
-    this.actors = actors;
-    this.visibility = visibility;
+    this.scope = scope;
     this.json = json;
   }
 
   /**
-   * Whether the current user may see this mention. Mentions have no owner yet, so with listening
-   * access every mention is visible; the question is asked here so the owner can come later.
+   * The mention by id, or not found when it does not exist or is not visible ({@link
+   * MentionScope}).
    */
-  boolean visible(MentionStore.Mention m) {
-    return visibility.canSee(actors.current(), TYPE, null);
-  }
-
-  /** The mention by id, or not found when it does not exist or is not visible. */
   MentionStore.Mention get(long id) {
     return mentions
-        .find(id)
-        .filter(this::visible)
+        .find(scope.current(), id)
         .orElseThrow(() -> new NotFoundException("mention", id));
   }
 
-  /** A page of visible mentions. */
+  /** A page of visible mentions; the total counts the visible ones only. */
   MentionStore.MentionPage page(MentionFilter filter, int page, int size) {
-    MentionStore.MentionPage p = mentions.page(filter, page, size);
-    return new MentionStore.MentionPage(
-        p.items().stream().filter(this::visible).toList(), p.total(), p.page(), p.size());
+    return mentions.page(scope.current(), filter, page, size);
+  }
+
+  /** How many mentions the current user may see. */
+  long count() {
+    return mentions.count(scope.current());
+  }
+
+  /** The networks or languages of the visible mentions. */
+  List<String> distinct(String column) {
+    return mentions.distinct(scope.current(), column);
   }
 
   List<MentionJson> json(List<MentionStore.Mention> list) {
@@ -157,8 +163,7 @@ class MentionViews {
   /** Cards of the visible mentions among these ids, by id. */
   Map<Long, Card> cardsById(List<Long> ids) {
     Map<Long, Card> out = new HashMap<>();
-    cards(mentions.byIds(ids).stream().filter(this::visible).toList())
-        .forEach(c -> out.put(c.mention().id(), c));
+    cards(mentions.byIds(scope.current(), ids)).forEach(c -> out.put(c.mention().id(), c));
     return out;
   }
 
@@ -193,6 +198,7 @@ class MentionViews {
         m.text(),
         m.url(),
         m.createdAt(),
+        m.timeUnknown(),
         m.language(),
         m.capturedAt(),
         m.ruleIdList(),

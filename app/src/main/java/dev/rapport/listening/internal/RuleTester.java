@@ -46,9 +46,11 @@ class RuleTester {
   record Segment(String text, boolean marked) {}
 
   private final MentionStore mentions;
+  private final MentionScope scope;
 
-  RuleTester(MentionStore mentions) {
+  RuleTester(MentionStore mentions, MentionScope scope) {
     this.mentions = mentions;
+    this.scope = scope;
   }
 
   TestResult test(String field, String query, Integer limit) {
@@ -61,7 +63,7 @@ class RuleTester {
     Matcher matcher = new Matcher();
     matcher.put("test", rule);
     int n = limit == null ? DEFAULT_LIMIT : Math.max(1, Math.min(limit, MAX_LIMIT));
-    List<MentionStore.Mention> recent = mentions.recent(n);
+    List<MentionStore.Mention> recent = mentions.recent(scope.current(), n);
     List<TestedPost> matched = new ArrayList<>();
     for (MentionStore.Mention m : recent) {
       String body = m.text() == null ? "" : m.text();

@@ -66,6 +66,29 @@ class SavedFilterStore {
     return of(userId).stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
   }
 
+  /** Renames the user's own filter; another user's filter is not found. */
+  SavedFilter rename(Long userId, long id, String rawName) {
+    String name = rawName == null ? "" : rawName.strip();
+    if (name.isEmpty() || name.length() > 80) {
+      throw InvalidInputException.of("name", "give the filter a name of 1 to 80 characters");
+    }
+    int n;
+    try {
+      n =
+          jdbc.sql("update listening_saved_filter set name = :n where id = :id and user_id = :u")
+              .param("n", name)
+              .param("id", id)
+              .param("u", userId)
+              .update();
+    } catch (DuplicateKeyException e) {
+      throw InvalidInputException.of("name", "you already have a filter named '" + name + "'");
+    }
+    if (n == 0) {
+      throw new NotFoundException("saved filter", id);
+    }
+    return of(userId).stream().filter(f -> f.id() == id).findFirst().orElseThrow();
+  }
+
   void delete(Long userId, long id) {
     int n =
         jdbc.sql("delete from listening_saved_filter where id = :id and user_id = :u")

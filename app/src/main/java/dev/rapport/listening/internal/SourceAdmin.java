@@ -42,7 +42,8 @@ class SourceAdmin {
   /** A new source; the webhook token is only ever shown here. */
   record Created(SourceView source, String token) {}
 
-  private static final List<String> SECRETS = List.of("accessToken", "token", "password");
+  private static final List<String> SECRETS =
+      List.of("accessToken", "token", "password", "appPassword");
 
   private final SourceStore store;
   private final SourceScheduler scheduler;

@@ -199,13 +199,12 @@ class WebhookApiController {
     try {
       root = json.readTree(text);
     } catch (JacksonException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr();
+      // a nesting-limit refusal comes without a location: find the place ourselves
+      int[] at =
+          e.getLocation() != null
+              ? new int[] {e.getLocation().getLineNr(), e.getLocation().getColumnNr()}
+              : JsonDepth.tooDeepAt(text, JsonDepth.MAX);
+      String where = at == null ? "" : " at line " + at[0] + ", column " + at[1];
       throw refuse(
           source,
           HttpStatus.BAD_REQUEST,
@@ -240,6 +239,16 @@ class WebhookApiController {
             "Wrong body shape",
             "posts must be an array, got " + PostJson.type(posts),
             root.toString());
+      }
+      if (posts.isEmpty()) {
+        throw refuse(
+            source,
+            HttpStatus.BAD_REQUEST,
+            "invalid-input",
+            "No posts",
+            "posts is empty; send at least one post",
+            root.toString(),
+            List.of(new FieldError("posts", "is empty; send at least one post")));
       }
       if (posts.size() > props.webhookMaxPosts()) {
         throw refuse(
@@ -292,8 +301,19 @@ class WebhookApiController {
 
   private Refused refuse(
       Source source, HttpStatus status, String type, String title, String detail, String raw) {
+    return refuse(source, status, type, title, detail, raw, List.of());
+  }
+
+  private Refused refuse(
+      Source source,
+      HttpStatus status,
+      String type,
+      String title,
+      String detail,
+      String raw,
+      List<FieldError> errors) {
     deadLetters.record(source.id(), source.name(), detail, raw);
-    return new Refused(problem(status, type, title, detail, List.of()));
+    return new Refused(problem(status, type, title, detail, errors));
   }
 
   static ResponseEntity<ProblemDetail> problem(

@@ -30,6 +30,8 @@ final class CsvRows implements Closeable {
   private int pos;
   private int limit;
   private int number;
+  private int line = 1;
+  private int fieldLine;
   private boolean eof;
 
   CsvRows(Reader in) {
@@ -56,12 +58,12 @@ final class CsvRows implements Closeable {
     StringBuilder field = new StringBuilder();
     boolean quoted = false;
     boolean closed = false;
+    fieldLine = line;
     while (true) {
       int c = take();
       if (c < 0) {
         if (quoted) {
-          return new Row(
-              number, fields, "column " + (fields.size() + 1) + ": quoted field never closed");
+          return new Row(number, fields, where(fields) + ": quoted field never closed");
         }
         fields.add(CsvWriter.unescapeCell(field.toString()));
         return new Row(number, fields, null);
@@ -82,8 +84,7 @@ final class CsvRows implements Closeable {
             return new Row(
                 number,
                 fields,
-                "column "
-                    + (fields.size() + 1)
+                where(fields)
                     + ": quoted field longer than "
                     + MAX_FIELD
                     + " characters (is a closing quote missing?)");
@@ -95,6 +96,7 @@ final class CsvRows implements Closeable {
         fields.add(CsvWriter.unescapeCell(field.toString()));
         field.setLength(0);
         closed = false;
+        fieldLine = line;
       } else if (c == '\n' || c == '\r') {
         if (c == '\r' && peek() == '\n') {
           take();
@@ -103,13 +105,11 @@ final class CsvRows implements Closeable {
         return new Row(number, fields, null);
       } else if (closed) {
         skipLine();
-        return new Row(
-            number, fields, "column " + (fields.size() + 1) + ": text after a closing quote");
+        return new Row(number, fields, where(fields) + ": text after a closing quote");
       } else if (c == '"') {
         if (field.length() > 0) {
           skipLine();
-          return new Row(
-              number, fields, "column " + (fields.size() + 1) + ": quote inside an unquoted field");
+          return new Row(number, fields, where(fields) + ": quote inside an unquoted field");
         }
         quoted = true;
       } else {
@@ -117,18 +117,25 @@ final class CsvRows implements Closeable {
         if (field.length() > MAX_FIELD) {
           skipLine();
           return new Row(
-              number,
-              fields,
-              "column " + (fields.size() + 1) + ": field longer than " + MAX_FIELD + " characters");
+              number, fields, where(fields) + ": field longer than " + MAX_FIELD + " characters");
         }
       }
     }
   }
 
+  /** Where the field being read starts: its line in the file and its column in the record. */
+  private String where(List<String> fields) {
+    return "line " + fieldLine + ", column " + (fields.size() + 1);
+  }
+
+  /** Drops the rest of a broken line, whichever line end the file uses. */
   private void skipLine() {
     int c;
-    while ((c = take()) >= 0 && c != '\n') {
+    while ((c = take()) >= 0 && c != '\n' && c != '\r') {
       // drop the rest of the broken line
+    }
+    if (c == '\r' && peek() == '\n') {
+      take();
     }
   }
 
@@ -139,11 +146,16 @@ final class CsvRows implements Closeable {
     return buffer[pos];
   }
 
+  /** The next character; counts lines as \n, \r\n or a lone \r end them. */
   private int take() {
     if (pos >= limit && !fill()) {
       return -1;
     }
-    return buffer[pos++];
+    char c = buffer[pos++];
+    if (c == '\n' || c == '\r' && peek() != '\n') {
+      line++;
+    }
+    return c;
   }
 
   private boolean fill() {

@@ -36,7 +36,12 @@ record IdentityDraft(
   }
 
   String handleKey() {
-    String h = handle.toLowerCase(Locale.ROOT);
+    return handleKey(handle);
+  }
+
+  /** A handle as identities are matched: lower case, without a leading "@". */
+  static String handleKey(String handle) {
+    String h = handle.strip().toLowerCase(Locale.ROOT);
     return h.startsWith("@") ? h.substring(1) : h;
   }
 

@@ -3,6 +3,7 @@ package dev.rapport.people.internal;
 import dev.rapport.access.Actors;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.NotFoundException;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -261,6 +262,36 @@ public class ImportJobs {
       return 0;
     }
     return n;
+  }
+
+  /**
+   * A job still queued or running when the application starts was cut short by a stop or a crash
+   * (jobs run in this process only). Its counts were saved with each chunk, so its message can say
+   * exactly which rows are stored; importing the file again with the same dedupe key finishes it,
+   * matching the stored rows instead of doubling them.
+   */
+  @PostConstruct
+  void markInterrupted() {
+    List<String> cut =
+        jdbc.sql("select id from import_job where status in ('queued', 'running')")
+            .query(String.class)
+            .list();
+    for (String id : cut) {
+      Status s = status(id);
+      String message =
+          s.processed() == 0
+              ? "interrupted: the application stopped before any row was stored."
+                  + " Import the file again."
+              : "interrupted: the application stopped after the first %d rows (%d created, %d updated, %d rejected); those are stored, each completely, the rest are not. Import the same file again with the same dedupe key: stored rows are matched, not doubled."
+                  .formatted(s.processed(), s.created(), s.updated(), s.rejected());
+      jdbc.sql(
+              "update import_job set status = 'failed', message = :m, finished_at = :now"
+                  + " where id = :id and status in ('queued', 'running')")
+          .param("m", message)
+          .param("now", Timestamp.from(Instant.now()))
+          .param("id", id)
+          .update();
+    }
   }
 
   @PreDestroy

@@ -1,5 +1,6 @@
 package dev.rapport.people.internal;
 
+import dev.rapport.shared.TextChecks;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One import from start to end: reads the header and maps columns, then reads rows in chunks of
  * {@value #CHUNK}; each chunk is checked and written in its own transaction, so a rejected row
- * changes nothing and the other rows go on. Progress is written after every chunk.
+ * changes nothing and the other rows go on. The job's counts are written in the chunk's
+ * transaction, so after a crash they say exactly which rows are stored (the first {@code
+ * processed}); {@link ImportJobs} marks such a job interrupted on the next start.
  */
 final class ImportRun {
 
@@ -192,8 +195,13 @@ final class ImportRun {
           if (value != null && value.strip().length() > max) {
             r.reject(
                 field, "value is " + value.strip().length() + " characters long; at most " + max);
+          } else if (TextChecks.refusal(value) != null) {
+            r.reject(field, TextChecks.refusal(value));
           }
         });
+    // a refused value goes no further, not even into the lookups of existing keys: PostgreSQL
+    // refuses a NUL in any statement, and with it the whole chunk of good rows
+    values.replaceAll((field, value) -> TextChecks.refusal(value) == null ? value : null);
     return r;
   }
 
@@ -201,48 +209,71 @@ final class ImportRun {
     if (chunk.isEmpty() && malformed.isEmpty()) {
       return;
     }
-    List<ImportRow.Problem> problems = new ArrayList<>(malformed);
-    ImportKind.Counts counts;
-    try {
-      counts =
-          request.dryRun()
-              ? kind.apply(chunk, request.dedupeKey(), true, keys)
-              : parts
-                  .transactions()
-                  .execute(s -> kind.apply(chunk, request.dedupeKey(), false, keys));
-    } catch (RuntimeException e) {
-      log.warn("import {}: a chunk could not be stored", jobId, e);
-      for (ImportRow r : chunk) {
-        if (!r.isRejected()) {
-          r.reject("row", "not stored, the database refused the chunk: " + e.getMessage());
+    Totals totals;
+    if (request.dryRun()) {
+      totals = record(chunk, malformed, kind.apply(chunk, request.dedupeKey(), true, keys));
+    } else {
+      try {
+        // the rows, their problems and the job's counts commit together: after a crash the job
+        // says exactly which rows are stored
+        totals =
+            parts
+                .transactions()
+                .execute(
+                    s ->
+                        record(
+                            chunk, malformed, kind.apply(chunk, request.dedupeKey(), false, keys)));
+      } catch (RuntimeException e) {
+        log.warn("import {}: a chunk could not be stored", jobId, e);
+        for (ImportRow r : chunk) {
+          if (!r.isRejected()) {
+            r.reject("row", "not stored, the database refused the chunk: " + e.getMessage());
+          }
         }
+        totals = record(chunk, malformed, new ImportKind.Counts(0, 0));
       }
-      counts = new ImportKind.Counts(0, 0);
     }
+    processed = totals.processed();
+    created = totals.created();
+    updated = totals.updated();
+    rejected = totals.rejected();
+    chunk.clear();
+    malformed.clear();
+  }
+
+  /** The job's counts after a chunk. */
+  private record Totals(int processed, int created, int updated, int rejected) {}
+
+  /** Saves the chunk's problems and the job's counts with it; returns the counts saved. */
+  private Totals record(
+      List<ImportRow> chunk, List<ImportRow.Problem> malformed, ImportKind.Counts counts) {
+    List<ImportRow.Problem> problems = new ArrayList<>(malformed);
+    int rejectedNow = malformed.size();
     for (ImportRow r : chunk) {
       problems.addAll(r.problems);
       if (r.isRejected()) {
-        rejected++;
+        rejectedNow++;
       }
     }
-    rejected += malformed.size();
-    processed += chunk.size() + malformed.size();
-    created += counts.created();
-    updated += counts.updated();
+    Totals t =
+        new Totals(
+            processed + chunk.size() + malformed.size(),
+            created + counts.created(),
+            updated + counts.updated(),
+            rejected + rejectedNow);
     saveProblems(problems);
     parts
         .jdbc()
         .sql(
             "update import_job set processed = :p, created = :c, updated = :u, rejected = :r,"
                 + " total_rows = greatest(total_rows, :p) where id = :id")
-        .param("p", processed)
-        .param("c", created)
-        .param("u", updated)
-        .param("r", rejected)
+        .param("p", t.processed())
+        .param("c", t.created())
+        .param("u", t.updated())
+        .param("r", t.rejected())
         .param("id", jobId)
         .update();
-    chunk.clear();
-    malformed.clear();
+    return t;
   }
 
   private void saveProblems(List<ImportRow.Problem> problems) {

@@ -58,6 +58,16 @@ class PersonsFacade implements Persons {
     return into == null ? id : new PersonId(into);
   }
 
+  @Override
+  @Transactional(readOnly = true)
+  public boolean exists(PersonId id) {
+    return jdbc.sql("select count(*) from person where id = :id")
+            .param("id", id.value())
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   static int clamp(int limit) {
     return Math.max(1, Math.min(limit, ListQuery.MAX_SIZE));
   }

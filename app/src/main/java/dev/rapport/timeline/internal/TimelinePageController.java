@@ -63,8 +63,15 @@ class TimelinePageController {
   private final TouchpointBadgesFacade badges;
   private final RecordAccess records;
 
+  private final dev.rapport.access.UserNames names;
+
   TimelinePageController(
-      Timeline timeline, Actors actors, TouchpointBadgesFacade badges, RecordAccess records) {
+      Timeline timeline,
+      Actors actors,
+      TouchpointBadgesFacade badges,
+      RecordAccess records,
+      dev.rapport.access.UserNames names) {
+    this.names = names;
     this.timeline = timeline;
     this.actors = actors;
     this.badges = badges;
@@ -173,6 +180,7 @@ class TimelinePageController {
             .map(
                 t ->
                     view(t)
+                        .by(by(t))
                         .with(
                             shown.get(
                                 TouchpointBadgesFacade.key(t.source().type(), t.source().id()))))
@@ -183,6 +191,21 @@ class TimelinePageController {
     model.addAttribute("error", error);
     model.addAttribute("message", added == null ? null : "Note added.");
     return "timeline/fragment";
+  }
+
+  /**
+   * Who wrote the touchpoint, by display name; null when nobody is recorded. Producers that record
+   * only a name (stage changes keep the user name) are resolved by it; a name that is no user (a
+   * rule, an import) shows as recorded.
+   */
+  private dev.rapport.access.UserNames.Named by(Touchpoint t) {
+    if (t.byUserId() == null && (t.byName() == null || t.byName().isBlank())) {
+      return null;
+    }
+    if (t.byUserId() == null) {
+      return names.byUsername(t.byName());
+    }
+    return names.byId(t.byUserId(), t.byName());
   }
 
   private static List<KindOption> kinds() {
@@ -233,7 +256,8 @@ class TimelinePageController {
         money,
         linkable ? url : null,
         null,
-        List.of(new Segment(t.summary(), false)));
+        List.of(new Segment(t.summary(), false)),
+        null);
   }
 
   private static String amount(java.math.BigDecimal v) {
@@ -250,7 +274,14 @@ class TimelinePageController {
       String money,
       String link,
       TouchpointBadgesFacade.Shown shown,
-      List<Segment> segments) {
+      List<Segment> segments,
+      dev.rapport.access.UserNames.Named by) {
+
+    /** The item naming who wrote it. */
+    ItemView by(dev.rapport.access.UserNames.Named who) {
+      return new ItemView(
+          touchpoint, kindLabel, kindClass, when, direction, money, link, shown, segments, who);
+    }
 
     /** The item with the badges a feature attached, its highlights marked in the summary. */
     ItemView with(TouchpointBadgesFacade.Shown s) {
@@ -266,7 +297,8 @@ class TimelinePageController {
           money,
           link,
           s,
-          Segment.cut(touchpoint.summary(), s.highlights()));
+          Segment.cut(touchpoint.summary(), s.highlights()),
+          by);
     }
   }
 

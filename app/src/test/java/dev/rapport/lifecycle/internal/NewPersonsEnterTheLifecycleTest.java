@@ -34,6 +34,7 @@ class NewPersonsEnterTheLifecycleTest {
   @Autowired EntryRules rules;
   @Autowired ApplicationEventPublisher events;
   @Autowired TransactionTemplate tx;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @AfterEach
   void automaticAgain() {
@@ -104,6 +105,25 @@ class NewPersonsEnterTheLifecycleTest {
   }
 
   @Test
+  void aPersonErasedBeforeTheDeliveryGetsNoStage() {
+    PersonId gone = nobody();
+
+    tx.executeWithoutResult(
+        s -> events.publishEvent(new PersonCreated(gone, PersonCreated.Origin.MANUAL, null)));
+
+    await()
+        .during(Duration.ofMillis(700))
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> lifecycle.history(gone).isEmpty());
+    assertThat(
+            jdbc.sql("select count(*) from stage_lock where person_id = :p")
+                .param("p", gone.value())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
   void aStageOutsideTheActiveModelIsRefusedNamingTheField() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> rules.set(PersonCreated.Origin.IMPORT, true, 987654321L))
@@ -116,7 +136,20 @@ class NewPersonsEnterTheLifecycleTest {
     return lifecycle.history(person);
   }
 
-  private static PersonId somebody() {
+  /** A stored person whose creation nobody announced yet (the test publishes it). */
+  private PersonId somebody() {
+    PersonId id = nobody();
+    jdbc.sql(
+            "insert into person (id, full_name, name_key, may_contact, created_at, updated_at)"
+                + " values (:id, 'Some Body', 'some body', false, :now, :now)")
+        .param("id", id.value())
+        .param("now", java.sql.Timestamp.from(java.time.Instant.now()))
+        .update();
+    return id;
+  }
+
+  /** An id no person has (any more): erased or deleted before the event was delivered. */
+  private static PersonId nobody() {
     return new PersonId(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L));
   }
 }

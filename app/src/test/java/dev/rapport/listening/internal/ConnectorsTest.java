@@ -149,7 +149,7 @@ class ConnectorsTest {
   List<Map<String, Object>> mentions(long sourceId) {
     return jdbc.sql(
             "select native_id, author_handle, author_display_name, author_profile_url, text, url,"
-                + " created_at, language, reply_to from listening_mention where source_id = :s"
+                + " created_at, language, reply_to, time_unknown from listening_mention where source_id = :s"
                 + " order by native_id")
         .param("s", sourceId)
         .query()
@@ -180,6 +180,23 @@ class ConnectorsTest {
             r ->
                 assertThat(r.get("native_id"))
                     .isEqualTo("https://blog.example.com/2026/11/undated"));
+    // the undated entry is stored at the fetch time and says its time is unknown; a dated one not
+    Map<String, Object> undated =
+        rows.stream()
+            .filter(r -> r.get("native_id").equals("https://blog.example.com/2026/11/undated"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(undated.get("time_unknown")).isEqualTo(true);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from listening_mention where source_id = :s"
+                        + " and time_unknown and created_at > :since")
+                .param("s", id)
+                .param("since", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(300)))
+                .query(Long.class)
+                .single())
+        .isEqualTo(1L);
+    assertThat(crm.get("time_unknown")).isEqualTo(false);
     assertThat(store.get(id).cursor()).contains("\"etag\":\"\\\"v1\\\"\"");
     await().atMost(Duration.ofSeconds(20)).until(() -> notModified.get() >= 1);
     assertThat(mentions(id)).hasSize(2);

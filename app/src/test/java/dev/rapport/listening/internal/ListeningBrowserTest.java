@@ -104,7 +104,11 @@ class ListeningBrowserTest {
     assertThat(outcome.mentions()).as("%s", outcome).isEqualTo(texts.length);
     MentionStore.Mention first =
         mentions
-            .page(MentionFilter.parse(Map.of("author", "@writer0@example.social")), 0, 5)
+            .page(
+                dev.rapport.people.VisiblePersons.Condition.ALL,
+                MentionFilter.parse(Map.of("author", "@writer0@example.social")),
+                0,
+                5)
             .items()
             .get(0);
     mentionId = first.id();

@@ -175,7 +175,7 @@ class MastodonFidelityTest {
       assertThat(deleted.get("deleted_at")).isNotNull();
       assertThat(deleted.get("text").toString()).doesNotContain(word).doesNotContain("Post number");
       long mentionId = ((Number) deleted.get("id")).longValue();
-      assertThat(mentionList.recent(500))
+      assertThat(mentionList.recent(dev.rapport.people.VisiblePersons.Condition.ALL, 500))
           .filteredOn(m -> m.id() == mentionId)
           .singleElement()
           .satisfies(

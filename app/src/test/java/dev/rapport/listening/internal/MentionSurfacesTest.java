@@ -255,4 +255,36 @@ class MentionSurfacesTest {
             .toString();
     assertThat(refused).contains("name");
   }
+
+  @Test
+  void aPostWithoutATimeSaysDateUnknownAndSortsByItsFetchTime() throws Exception {
+    NormalizedPost dated = postBy("@dated", word + " a dated post", daysAgo(2), "web");
+    NormalizedPost p = postBy("@undated", word + " an undated entry", daysAgo(1), "web");
+    NormalizedPost undated =
+        new NormalizedPost(
+            p.network(),
+            p.nativeId(),
+            p.author(),
+            p.text(),
+            p.url(),
+            p.createdAt(),
+            p.language(),
+            null,
+            null,
+            null,
+            Map.of(),
+            p.rawPayload(),
+            null,
+            null,
+            null,
+            true);
+    ingest(dated, undated);
+    JsonNode list = api("/api/v1/mentions?rule=" + ruleId);
+    assertThat(handles(list)).containsExactly("@undated", "@dated");
+    assertThat(list.get(0).get("timeUnknown").asBoolean()).isTrue();
+    assertThat(list.get(1).get("timeUnknown").asBoolean()).isFalse();
+    String page = call("/listening?rule=" + ruleId, Role.VIEWER).getContentAsString();
+    assertThat(page).contains("date unknown (fetched <time");
+    assertThat(page.split("date unknown", -1)).hasSize(2);
+  }
 }

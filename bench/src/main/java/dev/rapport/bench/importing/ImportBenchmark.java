@@ -1,9 +1,11 @@
 package dev.rapport.bench.importing;
 
 import dev.rapport.RapportApplication;
-import dev.rapport.people.internal.ImportJobs;
 import java.io.BufferedWriter;
-import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +14,16 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
+import java.util.Base64;
+import java.util.List;
 import java.util.Random;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Imports 100,000 generated persons through the real import service (CSV parsing, checks, dedupe,
@@ -103,11 +109,11 @@ public final class ImportBenchmark {
                 "--server.port=0",
                 "--rapport.admin.password=bench-only-not-a-real-secret",
                 "--logging.level.root=WARN")) {
-      ImportJobs jobs = app.getBean(ImportJobs.class);
+      String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
       JdbcClient jdbc = app.getBean(JdbcClient.class);
 
-      ImportJobs.Status dry = run(jobs, csv, true);
-      ImportJobs.Status real = run(jobs, csv, false);
+      JsonNode dry = run(base, csv, true);
+      JsonNode real = run(base, csv, false);
       long stored = jdbc.sql("select count(*) from person").query(Long.class).single();
       long audit =
           jdbc.sql("select count(*) from audit_log where object_type = 'person'")
@@ -125,11 +131,11 @@ public final class ImportBenchmark {
           .append(String.format("import / baseline: %.1fx%n", realSeconds / floor))
           .append(String.format("import / dry run:  %.1fx%n", realSeconds / drySeconds))
           .append("import result: created ")
-          .append(real.created())
+          .append(real.path("created").asInt())
           .append(", updated ")
-          .append(real.updated())
+          .append(real.path("updated").asInt())
           .append(", rejected ")
-          .append(real.rejected())
+          .append(real.path("rejected").asInt())
           .append("; persons in database ")
           .append(stored)
           .append(", person audit rows ")
@@ -149,24 +155,66 @@ public final class ImportBenchmark {
     System.out.println("written to " + out);
   }
 
-  private static ImportJobs.Status run(ImportJobs jobs, Path csv, boolean dry) throws Exception {
-    ImportJobs.Status status;
-    try (InputStream in = Files.newInputStream(csv)) {
-      status =
-          jobs.start(new ImportJobs.Request("persons", "email", dry, Map.of(), "persons.csv"), in);
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String AUTH =
+      "Basic "
+          + Base64.getEncoder()
+              .encodeToString(
+                  "admin:bench-only-not-a-real-secret".getBytes(StandardCharsets.UTF_8));
+
+  /**
+   * Starts the import through the public API a user's script would call ({@code POST
+   * /api/v1/imports}, multipart) and polls its status until it ends: the benchmark measures the
+   * product's path, not an internal class.
+   */
+  private static JsonNode run(String base, Path csv, boolean dry) throws Exception {
+    String boundary = "rapport-bench-" + System.nanoTime();
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"persons.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    HttpRequest start =
+        HttpRequest.newBuilder(
+                URI.create(base + "/api/v1/imports?kind=persons&dedupeKey=email&dryRun=" + dry))
+            .header("Authorization", AUTH)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(
+                HttpRequest.BodyPublishers.concat(
+                    HttpRequest.BodyPublishers.ofByteArray(head),
+                    HttpRequest.BodyPublishers.ofFile(csv),
+                    HttpRequest.BodyPublishers.ofByteArray(tail)))
+            .build();
+    HttpResponse<String> started = HTTP.send(start, HttpResponse.BodyHandlers.ofString());
+    if (started.statusCode() != 202) {
+      throw new IllegalStateException(
+          "import not started: HTTP " + started.statusCode() + " " + started.body());
     }
-    while (!status.isFinished()) {
+    JsonNode status = JSON.readTree(started.body());
+    String id = status.path("id").asText();
+    while (!List.of("done", "failed").contains(status.path("status").asText())) {
       Thread.sleep(100);
-      status = jobs.status(status.id());
+      HttpRequest poll =
+          HttpRequest.newBuilder(URI.create(base + "/api/v1/imports/" + id))
+              .header("Authorization", AUTH)
+              .build();
+      status = JSON.readTree(HTTP.send(poll, HttpResponse.BodyHandlers.ofString()).body());
     }
-    if (!status.status().equals("done")) {
-      throw new IllegalStateException("import failed: " + status.message());
+    if (!status.path("status").asText().equals("done")) {
+      throw new IllegalStateException("import failed: " + status.path("message").asText());
     }
     return status;
   }
 
-  private static double seconds(ImportJobs.Status s) {
-    return Duration.between(s.startedAt(), s.finishedAt()).toMillis() / 1000.0;
+  private static double seconds(JsonNode s) {
+    return Duration.between(
+                Instant.parse(s.path("startedAt").asText()),
+                Instant.parse(s.path("finishedAt").asText()))
+            .toMillis()
+        / 1000.0;
   }
 
   private static String line(String what, double seconds, int rows) {

@@ -18,7 +18,8 @@ import java.util.function.IntPredicate;
  * trailing {@code *} on an alternative matches any word with that prefix, {@code *} alone matches
  * any one word, {@code ...} skips up to four words within the sentence and {@code <name>} matches a
  * named brand, product or handle. A last slot starting with {@code !} lists words that must not
- * come next.
+ * come next; a first slot starting with {@code !} lists words that must not come just before (so
+ * {@code !thanks|thank so much for} reads "so much for" as sarcasm but not "thanks so much for").
  */
 final class Cues {
 
@@ -50,7 +51,8 @@ final class Cues {
     }
   }
 
-  private record Pattern(String category, double weight, Slot[] slots) {}
+  /** {@code before} is the leading {@code !} slot, or null. */
+  private record Pattern(String category, double weight, Slot before, Slot[] slots) {}
 
   private static final int MAX_GAP = 4;
 
@@ -87,15 +89,22 @@ final class Cues {
       throw new IllegalStateException(where + ": expected category, weight and pattern");
     }
     String[] words = parts[2].trim().split(" +");
-    Slot[] slots = new Slot[words.length];
-    for (int i = 0; i < words.length; i++) {
-      slots[i] = slot(words[i]);
+    Slot before = null;
+    int from = 0;
+    if (words.length > 1 && words[0].startsWith("!") && words[0].length() > 1) {
+      before = slot(words[0]);
+      from = 1;
     }
-    Pattern p = new Pattern(parts[0], Double.parseDouble(parts[1]), slots);
+    Slot[] slots = new Slot[words.length - from];
+    for (int i = from; i < words.length; i++) {
+      slots[i - from] = slot(words[i]);
+    }
+    if (slots[0].not || slots[0].gap || slots[slots.length - 1].gap) {
+      throw new IllegalStateException(
+          where + ": a pattern needs a word after its leading ! slot and cannot end with ...");
+    }
+    Pattern p = new Pattern(parts[0], Double.parseDouble(parts[1]), before, slots);
     categories.add(parts[0]);
-    if (slots[0].not || slots[slots.length - 1].gap) {
-      throw new IllegalStateException(where + ": a pattern cannot start with ! or end with ...");
-    }
     if (slots[0].exact.length > 0 && slots[0].prefixes.length == 0) {
       for (String e : slots[0].exact) {
         byFirstWord.computeIfAbsent(e, k -> new ArrayList<>()).add(p);
@@ -153,6 +162,9 @@ final class Cues {
 
   private static void tryMatch(
       View view, Pattern p, int start, IntPredicate isName, List<Match> found) {
+    if (p.before != null && start > 0 && p.before.accepts(view, start - 1, isName)) {
+      return;
+    }
     int end = match(view, p.slots, 0, start, isName);
     if (end >= 0) {
       found.add(new Match(p.category, p.weight, start, end));

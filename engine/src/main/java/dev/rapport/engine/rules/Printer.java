@@ -4,9 +4,6 @@ import java.util.stream.Collectors;
 
 /** Prints a rule in canonical form: explicit operators, parentheses only where they are needed. */
 final class Printer {
-  /** Words that, written bare, would read as an operator or be refused as one in lower case. */
-  private static final java.util.Set<String> OPERATOR_WORDS = java.util.Set.of("and", "or", "not");
-
   private Printer() {}
 
   static String print(Expr e) {
@@ -57,7 +54,8 @@ final class Printer {
   }
 
   private static String term(String text) {
-    boolean bare = !text.isEmpty() && !OPERATOR_WORDS.contains(text);
+    // a word the lexer reads as an operator (or refuses as another product's) goes in quotes
+    boolean bare = !text.isEmpty() && !VendorForms.isForeignOperator(text);
     for (int i = 0; i < text.length() && bare; i++) {
       char c = text.charAt(i);
       bare =

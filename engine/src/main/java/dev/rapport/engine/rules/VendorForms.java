@@ -85,6 +85,19 @@ final class VendorForms {
     }
   }
 
+  /**
+   * Whether a word, written bare, reads as an operator or is refused as one (and, with, sentence,
+   * w/5, ...): the printer quotes such a term so that the canonical form parses back.
+   */
+  static boolean isForeignOperator(String word) {
+    try {
+      refuseForeignOperator(word, 1);
+      return false;
+    } catch (RuleSyntaxException e) {
+      return true;
+    }
+  }
+
   private static void nearForms(String word, String upper, int column) {
     if (upper.startsWith("NOTNEAR")) {
       throw new RuleSyntaxException(

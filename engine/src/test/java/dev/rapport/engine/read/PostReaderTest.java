@@ -53,6 +53,14 @@ class PostReaderTest {
   }
 
   @Test
+  void soMuchForIsSarcasmOnlyWhenNoThanksComesBeforeIt() {
+    assertThat(label("thanks so much for the quick help!")).isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(label("thank you so much for the quick help!")).isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(label("so much for the quick help, still waiting on hold"))
+        .isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  @Test
   void plainStatementIsNeutral() {
     assertThat(label("The meeting moved to Thursday at 3")).isEqualTo(SentimentLabel.NEUTRAL);
   }

@@ -2,6 +2,9 @@ package dev.rapport.engine.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.engine.fuzz.Fuzz;
+import dev.rapport.engine.fuzz.Mutators;
+import dev.rapport.engine.fuzz.Wtf8;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.List;
@@ -101,6 +104,56 @@ class ReaderFuzzTest {
       r.events().forEach(i -> i.evidence().forEach(e -> PostReaderTest.assertSpan(text, e)));
       r.topics().forEach(i -> i.evidence().forEach(e -> PostReaderTest.assertSpan(text, e)));
     }
+  }
+
+  /**
+   * The corpus under src/test/resources/fuzz/reader and mutations of it: every reader answers,
+   * scores and confidences stay in range, every evidence span lies inside the text and quotes it,
+   * and the profiler's weights stay in [0, 1].
+   */
+  @Test
+  void corpusAndItsMutationsAreReadWithScoresInRangeAndEvidenceInsideTheText() {
+    Fuzz.target("reader", "txt", Mutators.text(PIECES))
+        .tries(400)
+        .run(input -> check(Wtf8.decode(input)));
+  }
+
+  static void check(String text) {
+    for (Reading r : List.of(READER.read(text, BRANDS), READER.read(text, "en", BRANDS))) {
+      assertThat(r.language()).isNotBlank();
+      r.sentiment()
+          .ifPresent(
+              s -> {
+                assertThat(s.score()).isBetween(-1.0, 1.0);
+                s.evidence().forEach(e -> assertInside(text, e));
+              });
+      r.intents()
+          .forEach(
+              i -> {
+                assertThat(i.confidence()).isBetween(0.0, 1.0);
+                i.evidence().forEach(e -> assertInside(text, e));
+              });
+      r.events()
+          .forEach(
+              i -> {
+                assertThat(i.confidence()).isBetween(0.0, 1.0);
+                i.evidence().forEach(e -> assertInside(text, e));
+              });
+      r.topics()
+          .forEach(
+              i -> {
+                assertThat(i.weight()).isBetween(0.0, 1.0);
+                i.evidence().forEach(e -> assertInside(text, e));
+              });
+    }
+    assertThat(InterestProfiler.create().profile(List.of(new InterestProfiler.Post("p", text))))
+        .allSatisfy(i -> assertThat(i.weight()).isBetween(0.0, 1.0));
+  }
+
+  private static void assertInside(String text, Evidence e) {
+    assertThat(e.start()).as(text).isBetween(0, e.end());
+    assertThat(e.end()).as(text).isLessThanOrEqualTo(text.length());
+    assertThat(text.substring(e.start(), e.end())).as(text).isEqualTo(e.text());
   }
 
   @Test

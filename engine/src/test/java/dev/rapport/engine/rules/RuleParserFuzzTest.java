@@ -2,6 +2,9 @@ package dev.rapport.engine.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.engine.fuzz.Fuzz;
+import dev.rapport.engine.fuzz.Mutators;
+import dev.rapport.engine.fuzz.Wtf8;
 import dev.rapport.engine.oracle.RuleGenerator;
 import dev.rapport.engine.oracle.Vocabulary;
 import java.util.Random;
@@ -97,5 +100,33 @@ class RuleParserFuzzTest {
       assertThat(parsed).as(rule.canonical()).isEqualTo(rule);
       assertThat(parsed.toString()).isEqualTo(rule.canonical());
     }
+  }
+
+  /**
+   * The corpus under src/test/resources/fuzz/rules and mutations of it: a rule or a ParseError
+   * whose column lies inside the text, never an exception or an "internal" error; a rule's
+   * canonical form parses back to the same rule and prints the same (a stable round trip).
+   */
+  @Test
+  void corpusAndItsMutationsGiveARuleOrAPositionedErrorAndRoundTrip() {
+    Fuzz.target("rules", "txt", Mutators.text(FRAGMENTS))
+        .tries(3_000)
+        .run(input -> check(Wtf8.decode(input)));
+  }
+
+  static void check(String text) {
+    ParseResult result = RuleParser.parse(text);
+    RuleParser.warnings(text);
+    if (result instanceof ParseError error) {
+      assertThat(error.message()).as(text).isNotBlank().doesNotStartWith("internal");
+      assertThat(error.column()).as(text).isBetween(1, text.length() + 1);
+      assertThat(error.toString()).endsWith(" at column " + error.column());
+      return;
+    }
+    Rule rule = (Rule) result;
+    String canonical = rule.canonical();
+    ParseResult again = RuleParser.parse(canonical);
+    assertThat(again).as("%s -> %s", text, canonical).isEqualTo(rule);
+    assertThat(((Rule) again).canonical()).as(text).isEqualTo(canonical);
   }
 }

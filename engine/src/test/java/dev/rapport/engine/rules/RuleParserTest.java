@@ -78,6 +78,14 @@ class RuleParserTest {
     assertThat(RuleParser.parse(text)).isEqualTo(new ParseError(message, column));
   }
 
+  /** Found by the fuzzer: a quoted word that another product uses as an operator stays quoted. */
+  @ParameterizedTest
+  @CsvSource({"'\"with\"'", "'\"sentence\"'", "'\"notwith\"'", "'\"w/5\"'", "'\"and\"'"})
+  void searchedWordsThatAreOperatorsElsewhereStayQuotedInTheCanonicalForm(String text) {
+    Rule rule = (Rule) RuleParser.parse(text);
+    assertThat(RuleParser.parse(rule.canonical())).isEqualTo(rule);
+  }
+
   @Test
   void refusesRulesPastItsLimits() {
     assertThat(RuleParser.parse("a".repeat(5000)))

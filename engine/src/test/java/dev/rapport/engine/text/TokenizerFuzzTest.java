@@ -2,6 +2,9 @@ package dev.rapport.engine.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.engine.fuzz.Fuzz;
+import dev.rapport.engine.fuzz.Mutators;
+import dev.rapport.engine.fuzz.Wtf8;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -21,17 +24,33 @@ class TokenizerFuzzTest {
     Tokens buffer = new Tokens();
     for (int iteration = 0; iteration < 20_000; iteration++) {
       String text = randomText(random);
-      List<Token> tokens = Tokenizer.tokenize(text);
-      Tokenizer.tokenize(text, buffer);
-      assertThat(buffer.size()).isEqualTo(tokens.size());
-      int lastPosition = -1;
-      for (Token t : tokens) {
-        assertThat(t.text()).isNotEmpty();
-        assertThat(t.start()).isBetween(0, t.end());
-        assertThat(t.end()).isLessThanOrEqualTo(text.length());
-        assertThat(t.position()).isBetween(lastPosition, lastPosition + 1);
-        lastPosition = t.position();
-      }
+      check(text, buffer);
+    }
+  }
+
+  /**
+   * The corpus under src/test/resources/fuzz/tokenizer and mutations of it (lone surrogates,
+   * invisibles, huge repeats): no exception, tokens in order and inside the text.
+   */
+  @Test
+  void corpusAndItsMutationsGiveWellFormedTokens() {
+    Tokens buffer = new Tokens();
+    Fuzz.target("tokenizer", "txt", Mutators.text("#", "@", "$", "https://", "www.", ":-)", "'s"))
+        .tries(2_000)
+        .run(input -> check(Wtf8.decode(input), buffer));
+  }
+
+  static void check(String text, Tokens buffer) {
+    List<Token> tokens = Tokenizer.tokenize(text);
+    Tokenizer.tokenize(text, buffer);
+    assertThat(buffer.size()).isEqualTo(tokens.size());
+    int lastPosition = -1;
+    for (Token t : tokens) {
+      assertThat(t.text()).isNotEmpty();
+      assertThat(t.start()).isBetween(0, t.end());
+      assertThat(t.end()).isLessThanOrEqualTo(text.length());
+      assertThat(t.position()).isBetween(lastPosition, lastPosition + 1);
+      lastPosition = t.position();
     }
   }
 
