@@ -169,6 +169,20 @@ class RecordVisibilityMatrixTest {
           route("POST /api/v1/persons/{id}/score", Subject.PERSON, LIFECYCLE_WRITE, ""),
           route("GET /leads/persons/{id}/panel", Subject.PERSON, LIFECYCLE_READ, ""),
           route("POST /leads/persons/{id}/panel", Subject.PERSON, LIFECYCLE_WRITE, ""),
+          // sales: the pre-call brief
+          route("GET /brief/persons/{id}", Subject.PERSON, LISTENING_READ, ""),
+          route("GET /brief/persons/{id}/panel", Subject.PERSON, LISTENING_READ, ""),
+          // sales: keep in touch
+          route("GET /touch/persons/{id}/panel", Subject.PERSON, TIMELINE_READ, ""),
+          route("POST /touch/persons/{id}/cadence", Subject.PERSON, TIMELINE_WRITE, "everyDays=30"),
+          route("POST /touch/persons/{id}/snooze", Subject.PERSON, TIMELINE_WRITE, "days=2"),
+          route("GET /api/v1/persons/{id}/cadence", Subject.PERSON, TIMELINE_READ, ""),
+          route(
+              "PUT /api/v1/persons/{id}/cadence",
+              Subject.PERSON,
+              TIMELINE_WRITE,
+              "{'everyDays':30}"),
+          route("POST /api/v1/persons/{id}/snooze", Subject.PERSON, TIMELINE_WRITE, "{'days':2}"),
           route(
               "POST /lifecycle/persons/{id}/panel",
               Subject.PERSON,

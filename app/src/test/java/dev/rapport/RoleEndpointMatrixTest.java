@@ -71,6 +71,7 @@ class RoleEndpointMatrixTest {
           endpoint("GET", "/login", NO_BODY, Who.ANYONE),
           endpoint("GET", "/actuator/health", NO_BODY, Who.ANYONE),
           endpoint("GET", "/", NO_BODY, Who.SIGNED_IN),
+          endpoint("GET", "/nav/counts", NO_BODY, Who.SIGNED_IN),
           endpoint("GET", "/api/v1/openapi.json", NO_BODY, Who.SIGNED_IN),
           // access: API
           endpoint("GET", "/api/v1/me", NO_BODY, Who.SIGNED_IN),
@@ -197,7 +198,20 @@ class RoleEndpointMatrixTest {
           endpoint("GET", "/leads?sort=intent", NO_BODY, LIFECYCLE_READ),
           endpoint("GET", "/leads/persons/{person}/panel", NO_BODY, LIFECYCLE_READ),
           endpoint("POST", "/leads/persons/{person}/panel", NO_BODY, LIFECYCLE_WRITE),
+          endpoint("GET", "/brief/persons/{person}", NO_BODY, LISTENING_READ),
+          endpoint("GET", "/brief/persons/{person}/panel", NO_BODY, LISTENING_READ),
           endpoint("GET", "/settings/leads", NO_BODY, LIFECYCLE_READ),
+          endpoint("GET", "/touch", NO_BODY, TIMELINE_READ),
+          endpoint("GET", "/touch/persons/{person}/panel", NO_BODY, TIMELINE_READ),
+          endpoint("POST", "/touch/persons/{person}/cadence", "everyDays=30", TIMELINE_WRITE),
+          endpoint(
+              "POST", "/touch/persons/{person}/snooze", "days=2&reason=matrix", TIMELINE_WRITE),
+          endpoint("GET", "/settings/touch", NO_BODY, LIFECYCLE_READ),
+          endpoint("POST", "/settings/touch", "", LIFECYCLE_ADMIN),
+          endpoint("GET", "/api/v1/touch/due", NO_BODY, TIMELINE_READ),
+          endpoint("GET", "/api/v1/persons/{person}/cadence", NO_BODY, TIMELINE_READ),
+          endpoint("PUT", "/api/v1/persons/{person}/cadence", "{'everyDays':30}", TIMELINE_WRITE),
+          endpoint("POST", "/api/v1/persons/{person}/snooze", "{'days':2}", TIMELINE_WRITE),
           endpoint(
               "POST",
               "/settings/leads",

@@ -1,7 +1,12 @@
 package dev.rapport.workspace;
 
+import dev.rapport.access.Actor;
+import dev.rapport.access.Actors;
+import dev.rapport.access.Permission;
 import dev.rapport.listening.HeardPosts;
 import dev.rapport.people.PeopleNumbers;
+import dev.rapport.sales.KeepInTouch;
+import dev.rapport.sales.Leads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +18,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The home page: the numbers that say what is going on, each linking to its list. */
+/**
+ * The home page as the signed-in user's day: leads that crossed a threshold, touches due, and the
+ * numbers that say what is going on, each linking to its list.
+ */
 @Controller
 class HomePageController {
 
@@ -22,11 +30,18 @@ class HomePageController {
 
   private final PeopleNumbers people;
   private final HeardPosts posts;
+  private final Leads leads;
+  private final KeepInTouch keepInTouch;
+  private final Actors actors;
   private final Clock clock;
 
-  HomePageController(PeopleNumbers people, HeardPosts posts) {
+  HomePageController(
+      PeopleNumbers people, HeardPosts posts, Leads leads, KeepInTouch keepInTouch, Actors actors) {
     this.people = people;
     this.posts = posts;
+    this.leads = leads;
+    this.keepInTouch = keepInTouch;
+    this.actors = actors;
     this.clock = Clock.systemUTC();
   }
 
@@ -60,6 +75,18 @@ class HomePageController {
                 "/listening",
                 "the last seven days")));
     model.addAttribute("lastImport", people.lastImport().orElse(null));
+    // the user's day: leads a threshold moved this week, touches due by tonight
+    Actor me = actors.current();
+    boolean seesLeads = me.can(Permission.LIFECYCLE_READ);
+    model.addAttribute(
+        "crossed",
+        seesLeads ? leads.crossedSince(now.minus(DayCounts.LEAD_WINDOW), 10) : List.of());
+    model.addAttribute(
+        "due",
+        me.userId() != null && me.can(Permission.TIMELINE_READ)
+            ? keepInTouch.due(me.userId(), now, 10)
+            : List.of());
+    // INBOX SLOT: the lead adds the inbox helper's items waiting and breached as "inbox" here
     return "home";
   }
 

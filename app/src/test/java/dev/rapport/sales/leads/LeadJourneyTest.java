@@ -170,7 +170,7 @@ class LeadJourneyTest {
 
     // the lead list shows them; redelivering the event appends nothing and moves nobody again
     assertThat(adminJson(get("/api/v1/leads?sort=intent&limit=500").with(admin)))
-        .contains("\"person\":" + author.value());
+        .contains("\"person\":" + author.value() + ",");
     long rows = scoreRows(author);
     scoring.rescore(author, "mention " + mentionId, LeadSource.LISTENING_RULE, null);
     scoring.rescore(author, "mention " + mentionId, LeadSource.LISTENING_RULE, null);

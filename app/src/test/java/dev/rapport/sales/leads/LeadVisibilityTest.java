@@ -67,20 +67,21 @@ class LeadVisibilityTest {
     try {
       String api = call(seller, "/api/v1/leads?limit=500").getContentAsString();
       assertThat(api)
-          .contains("\"person\":" + own.value())
-          .contains("\"person\":" + team.value())
-          .doesNotContain("\"person\":" + other.value());
+          .contains("\"person\":" + own.value() + ",")
+          .contains("\"person\":" + team.value() + ",")
+          .doesNotContain("\"person\":" + other.value() + ",");
       String page = call(seller, "/leads").getContentAsString();
       assertThat(page)
-          .contains("lead-" + own.value())
-          .contains("lead-" + team.value())
-          .doesNotContain("lead-" + other.value())
+          .contains("lead-" + own.value() + "\"")
+          .contains("lead-" + team.value() + "\"")
+          .doesNotContain("lead-" + other.value() + "\"")
           .doesNotContain("Lead of " + stranger.username());
       assertThat(call(seller, "/api/v1/persons/" + other.value() + "/score").getStatus())
           .isEqualTo(404);
       assertThat(call(seller, "/leads/persons/" + other.value() + "/panel").getStatus())
           .isEqualTo(404);
-      assertThat(call(stranger, "/leads").getContentAsString()).contains("lead-" + other.value());
+      assertThat(call(stranger, "/leads").getContentAsString())
+          .contains("lead-" + other.value() + "\"");
     } finally {
       visibility.set("person", before.name());
     }
