@@ -1,6 +1,7 @@
 package dev.rapport.workspace;
 
 import dev.rapport.access.Actors;
+import dev.rapport.sales.InboxNumbers;
 import dev.rapport.sales.KeepInTouch;
 import dev.rapport.sales.Leads;
 import java.time.Clock;
@@ -12,20 +13,25 @@ import org.springframework.stereotype.Component;
 @Component
 class DayCounts {
 
-  /** What waits: leads a threshold moved this week, touches due by tonight. */
-  record Counts(long newLeads, long touchesDue) {}
+  /**
+   * What waits: leads a threshold moved this week, touches due by tonight, inbox items waiting for
+   * the user and those of them past their SLA.
+   */
+  record Counts(long newLeads, long touchesDue, long inboxWaiting, long inboxBreached) {}
 
   static final Duration LEAD_WINDOW = Duration.ofDays(7);
   static final int MAX_COUNTED = 500;
 
   private final Leads leads;
   private final KeepInTouch keepInTouch;
+  private final InboxNumbers inbox;
   private final Actors actors;
   private final Clock clock = Clock.systemUTC();
 
-  DayCounts(Leads leads, KeepInTouch keepInTouch, Actors actors) {
+  DayCounts(Leads leads, KeepInTouch keepInTouch, InboxNumbers inbox, Actors actors) {
     this.leads = leads;
     this.keepInTouch = keepInTouch;
+    this.inbox = inbox;
     this.actors = actors;
   }
 
@@ -36,9 +42,11 @@ class DayCounts {
   Counts counts() {
     Instant now = now();
     Long me = actors.current().userId();
+    InboxNumbers.Counts items = me == null ? new InboxNumbers.Counts(0, 0) : inbox.forUser(me);
     return new Counts(
         leads.crossedSince(now.minus(LEAD_WINDOW), MAX_COUNTED).size(),
-        me == null ? 0 : keepInTouch.dueCount(me, now));
-    // INBOX SLOT: the lead adds the inbox helper's InboxNumbers (waiting, breached) here
+        me == null ? 0 : keepInTouch.dueCount(me, now),
+        items.waiting(),
+        items.breached());
   }
 }

@@ -5,6 +5,7 @@ import dev.rapport.access.Actors;
 import dev.rapport.access.Permission;
 import dev.rapport.listening.HeardPosts;
 import dev.rapport.people.PeopleNumbers;
+import dev.rapport.sales.InboxNumbers;
 import dev.rapport.sales.KeepInTouch;
 import dev.rapport.sales.Leads;
 import java.time.Clock;
@@ -32,15 +33,22 @@ class HomePageController {
   private final HeardPosts posts;
   private final Leads leads;
   private final KeepInTouch keepInTouch;
+  private final InboxNumbers inbox;
   private final Actors actors;
   private final Clock clock;
 
   HomePageController(
-      PeopleNumbers people, HeardPosts posts, Leads leads, KeepInTouch keepInTouch, Actors actors) {
+      PeopleNumbers people,
+      HeardPosts posts,
+      Leads leads,
+      KeepInTouch keepInTouch,
+      InboxNumbers inbox,
+      Actors actors) {
     this.people = people;
     this.posts = posts;
     this.leads = leads;
     this.keepInTouch = keepInTouch;
+    this.inbox = inbox;
     this.actors = actors;
     this.clock = Clock.systemUTC();
   }
@@ -86,7 +94,11 @@ class HomePageController {
         me.userId() != null && me.can(Permission.TIMELINE_READ)
             ? keepInTouch.due(me.userId(), now, 10)
             : List.of());
-    // INBOX SLOT: the lead adds the inbox helper's items waiting and breached as "inbox" here
+    model.addAttribute(
+        "inbox",
+        me.userId() != null && me.can(Permission.TIMELINE_READ)
+            ? inbox.forUser(me.userId())
+            : null);
     return "home";
   }
 
