@@ -122,7 +122,9 @@ class AccessPagesTest {
         .mvc()
         .perform(get("/settings/teams").with(admin.session()))
         .andExpect(status().isOk())
-        .andExpect(content().string(containsString(">" + member.username() + "</a>")));
+        // members are named by display name, with the user name as the link's title
+        .andExpect(content().string(containsString("title=\"" + member.username() + "\"")))
+        .andExpect(content().string(containsString(member.username() + "</a>")));
   }
 
   @Test
