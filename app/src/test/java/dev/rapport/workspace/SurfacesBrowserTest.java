@@ -74,10 +74,11 @@ class SurfacesBrowserTest {
           .isEqualTo(count("select count(*) from person where merged_into is null"));
       assertThat(number(driver.findElement(By.cssSelector("#tile-mentions-week .tile-value"))))
           .isPositive();
+      // the links' own words, without the counts the navigation loads beside some of them
       assertThat(driver.findElements(By.cssSelector("nav.sidebar a")))
-          .extracting(WebElement::getText)
-          .contains("Listening", "People", "Accounts", "Imports", "Settings")
-          .doesNotContain("Inbox", "Pipeline", "Reports");
+          .extracting(a -> a.getText().replaceAll("\\s*\\d+$", ""))
+          .contains("Inbox", "Listening", "People", "Accounts", "Imports", "Settings")
+          .doesNotContain("Pipeline", "Reports");
       PageChecks.check(browser, "home", v);
     }
   }

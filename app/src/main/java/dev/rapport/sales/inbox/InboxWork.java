@@ -276,7 +276,8 @@ class InboxWork {
               null,
               now,
               actor.userId(),
-              actor.name(),
+              // routing by rule runs as the system: the timeline names users only
+              actor.userId() == null ? null : actor.name(),
               NewTouchpoint.clip(summary),
               new SourceRef(SOURCE_TYPE, item.id() + "." + change, null),
               null,

@@ -136,12 +136,17 @@ class NewPersonsEnterTheLifecycleTest {
     return lifecycle.history(person);
   }
 
-  /** A stored person whose creation nobody announced yet (the test publishes it). */
+  /**
+   * A stored person whose creation nobody announced yet (the test publishes it). Stored with the
+   * first and last name every way in gives a person, so that the whole-workspace export of later
+   * tests imports back.
+   */
   private PersonId somebody() {
     PersonId id = nobody();
     jdbc.sql(
-            "insert into person (id, full_name, name_key, may_contact, created_at, updated_at)"
-                + " values (:id, 'Some Body', 'some body', false, :now, :now)")
+            "insert into person (id, first_name, last_name, full_name, name_key, may_contact,"
+                + " created_at, updated_at)"
+                + " values (:id, 'Some', 'Body', 'Some Body', 'some body', false, :now, :now)")
         .param("id", id.value())
         .param("now", java.sql.Timestamp.from(java.time.Instant.now()))
         .update();
