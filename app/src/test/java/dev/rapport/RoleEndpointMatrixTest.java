@@ -56,8 +56,9 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * Paths under /api are called with an API token and a JSON body; other paths as a browser session
  * with a CSRF token and a form body. Placeholders in paths and bodies: {@code {n}} a unique number,
  * {@code {user}} and {@code {team}} an existing user and team, {@code {freshTeam}} a team created
- * for this call, {@code {myToken}} a token of the calling user created for this call. A feature
- * that needs its own record (say a person) adds a placeholder to {@link #placeholders()}.
+ * for this call, {@code {myToken}} a token and {@code {myFilter}} a saved mention filter of the
+ * calling user created for this call. A feature that needs its own record (say a person) adds a
+ * placeholder to {@link #placeholders()}.
  */
 @PersistenceTest
 class RoleEndpointMatrixTest {
@@ -259,6 +260,8 @@ class RoleEndpointMatrixTest {
               "/api/v1/mention-filters",
               "{'name':'f{n}','filter':{'sentiment':'negative'}}",
               LISTENING_READ),
+          endpoint("PUT", "/api/v1/mention-filters/{myFilter}", "{'name':'r{n}'}", LISTENING_READ),
+          endpoint("DELETE", "/api/v1/mention-filters/{myFilter}", NO_BODY, LISTENING_READ),
           endpoint("GET", "/listening/rules", NO_BODY, LISTENING_READ),
           endpoint("GET", "/listening/rules/{rule}/edit", NO_BODY, LISTENING_READ),
           endpoint("POST", "/listening/rules", "name=f{n}&query=formword{n}", LISTENING_ADMIN),
@@ -429,6 +432,7 @@ class RoleEndpointMatrixTest {
         Map.entry("team", c -> String.valueOf(team.id())),
         Map.entry("freshTeam", c -> String.valueOf(access.team().id())),
         Map.entry("myToken", c -> c == null ? "1" : tokenId(c.user())),
+        Map.entry("myFilter", c -> c == null ? "1" : filterId(c.user())),
         Map.entry("myPassword", c -> c == null ? "whatever-password" : c.user().password()),
         Map.entry("person", c -> String.valueOf(person().value())),
         Map.entry("freshPerson", c -> String.valueOf(newPerson().value())),
@@ -547,6 +551,24 @@ class RoleEndpointMatrixTest {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /**
+   * A saved mention filter of {@code user}, made for this call (renaming and deleting own ones).
+   */
+  private String filterId(TestUser user) {
+    String name = "matrix " + seq.incrementAndGet();
+    jdbc.sql(
+            "insert into listening_saved_filter (user_id, name, query, created_at)"
+                + " values (:u, :n, 'sentiment=negative', current_timestamp)")
+        .param("u", user.id())
+        .param("n", name)
+        .update();
+    return String.valueOf(
+        jdbc.sql("select max(id) from listening_saved_filter where user_id = :u")
+            .param("u", user.id())
+            .query(Long.class)
+            .single());
   }
 
   private String tokenId(TestUser user) {
