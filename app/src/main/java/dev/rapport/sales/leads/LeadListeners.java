@@ -42,8 +42,21 @@ class LeadListeners {
     scoring.rescore(
         touchpoint.person(),
         "touchpoint " + touchpoint.touchpointId(),
-        touchpoint.kind() == TouchpointKind.REFERRAL ? LeadSource.REFERRAL : LeadSource.MANUAL,
+        source(touchpoint.kind()),
         null);
+  }
+
+  /**
+   * The source a touchpoint gives a lead that has none yet. A heard post reaches the timeline as
+   * its own touchpoint, and that event may be delivered before {@link MentionCaptured}: both must
+   * name listening, or the lead's source depends on which listener ran first.
+   */
+  static LeadSource source(TouchpointKind kind) {
+    return switch (kind) {
+      case REFERRAL -> LeadSource.REFERRAL;
+      case MENTION, POST -> LeadSource.LISTENING_RULE;
+      default -> LeadSource.MANUAL;
+    };
   }
 
   @ApplicationModuleListener

@@ -51,6 +51,7 @@ class LeadJourneyTest {
   @Autowired LeadStore store;
   @Autowired Timeline timeline;
   @Autowired TestRecords records;
+  @Autowired LeadListeners listeners;
 
   LeadSettings.View before;
   Stage prospect;
@@ -177,6 +178,28 @@ class LeadJourneyTest {
     assertThat(scoreRows(author)).isEqualTo(rows);
     assertThat(lifecycle.history(author).stream().filter(c -> c.by().equals(LeadScoring.BY)))
         .hasSize(1);
+  }
+
+  @Test
+  void aHeardPostsTouchpointArrivingBeforeItsMentionStillNamesListeningAsTheSource() {
+    // the registry delivers the timeline's TouchpointAdded and listening's MentionCaptured in no
+    // fixed order; whichever comes first creates the lead row and fixes its source
+    PersonId person = records.person();
+    listeners.on(
+        new dev.rapport.timeline.TouchpointAdded(
+            1L, person, TouchpointKind.POST, dev.rapport.timeline.Direction.IN, Instant.now()));
+    // the listener is asynchronous (an application module listener), even when called directly
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(store.source(person)).contains(LeadSource.LISTENING_RULE));
+
+    PersonId met = records.person();
+    listeners.on(
+        new dev.rapport.timeline.TouchpointAdded(
+            2L, met, TouchpointKind.MEETING, dev.rapport.timeline.Direction.OUT, Instant.now()));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(store.source(met)).contains(LeadSource.MANUAL));
   }
 
   @Test
