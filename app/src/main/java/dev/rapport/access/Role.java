@@ -16,7 +16,12 @@ public enum Role {
           Permission.LIFECYCLE_READ,
           Permission.LIFECYCLE_WRITE,
           Permission.LISTENING_READ,
-          Permission.LISTENING_ADMIN)),
+          Permission.LISTENING_ADMIN,
+          Permission.DEALS_READ,
+          Permission.CASES_READ,
+          Permission.CAMPAIGNS_ADMIN,
+          Permission.ADVOCACY_WRITE,
+          Permission.MAIL_CONNECT)),
   SALES(
       EnumSet.of(
           Permission.PEOPLE_READ,
@@ -25,20 +30,32 @@ public enum Role {
           Permission.TIMELINE_WRITE,
           Permission.LIFECYCLE_READ,
           Permission.LIFECYCLE_WRITE,
-          Permission.LISTENING_READ)),
+          Permission.LISTENING_READ,
+          Permission.DEALS_READ,
+          Permission.DEALS_WRITE,
+          Permission.CASES_READ,
+          Permission.ADVOCACY_WRITE,
+          Permission.MAIL_CONNECT)),
   SUPPORT(
       EnumSet.of(
           Permission.PEOPLE_READ,
           Permission.TIMELINE_READ,
           Permission.TIMELINE_WRITE,
           Permission.LIFECYCLE_READ,
-          Permission.LISTENING_READ)),
+          Permission.LISTENING_READ,
+          Permission.DEALS_READ,
+          Permission.CASES_READ,
+          Permission.CASES_WRITE,
+          Permission.ADVOCACY_WRITE,
+          Permission.MAIL_CONNECT)),
   VIEWER(
       EnumSet.of(
           Permission.PEOPLE_READ,
           Permission.TIMELINE_READ,
           Permission.LIFECYCLE_READ,
-          Permission.LISTENING_READ));
+          Permission.LISTENING_READ,
+          Permission.DEALS_READ,
+          Permission.CASES_READ));
 
   private final Set<Permission> permissions;
 
