@@ -13,10 +13,12 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class PostJson {
 
+  /** Deeper nesting than this is refused before it costs anything. */
+  static final int MAX_DEPTH = 64;
+
   private static final JsonFactory JSON =
       JsonFactory.builder()
-          .streamReadConstraints(
-              StreamReadConstraints.builder().maxNestingDepth(Json.MAX_DEPTH).build())
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
           .build();
 
   /** A line that is not a post: what is wrong, and the post's id as JSON when it was read. */
@@ -106,8 +108,6 @@ final class PostJson {
   }
 
   private static String quote(String s) {
-    StringBuilder q = new StringBuilder(s.length() + 2);
-    Json.quote(q, s);
-    return q.toString();
+    return ReadingJson.quote(s);
   }
 }

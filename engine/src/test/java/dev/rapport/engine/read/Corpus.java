@@ -26,12 +26,12 @@ final class Corpus {
       String line;
       while ((line = r.readLine()) != null) {
         if (!line.isBlank()) {
-          out.add((Map<?, ?>) Json.parse(line));
+          out.add(JsonLines.object(line));
         }
       }
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + p + ": " + e.getMessage(), e);
-    } catch (Json.Malformed e) {
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(p + ": " + e.getMessage(), e);
     }
     return out;
@@ -53,9 +53,7 @@ final class Corpus {
 
   static double number(Map<?, ?> row, String field) {
     Object v = row.get(field);
-    return v instanceof Json.Number n
-        ? Double.parseDouble(n.text())
-        : Double.parseDouble((String) v);
+    return v instanceof Number n ? n.doubleValue() : Double.parseDouble((String) v);
   }
 
   /**

@@ -34,6 +34,18 @@ class ReadCliTest {
   }
 
   @Test
+  void aLoneSurrogateIsEscapedSoTheLineStaysValidUtf8AndDecodesToTheTextRead() throws Exception {
+    // a post may carry half an emoji; written raw, a UTF-8 stdout would turn it into '?'
+    List<String> out =
+        run("{\"id\":\"p\\ud83d\",\"text\":\"awful awful service\"}\n", BrandSet.NONE);
+    String line = out.get(0);
+    assertThat(line).contains("\\ud83d").doesNotContain("\ud83d");
+    byte[] utf8 = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(new String(utf8, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(line);
+    assertThat(JsonLines.object(line).get("id")).isEqualTo("p\ud83d");
+  }
+
+  @Test
   void missingTextAndBadIdAreNamed() throws Exception {
     List<String> out = run("{\"id\":\"x\"}\n{\"id\":[1],\"text\":\"hi\"}\n", BrandSet.NONE);
     assertThat(out.get(0))
@@ -45,11 +57,11 @@ class ReadCliTest {
   @Test
   void givenLanguageOtherThanEnglishIsReportedUnsupported() throws Exception {
     List<String> out = run("{\"text\":\"great\",\"lang\":\"fr\"}\n", BrandSet.NONE);
-    assertThat(Json.parse(out.get(0)))
+    assertThat(JsonLines.object(out.get(0)))
         .isEqualTo(
             Map.of(
                 "line",
-                new Json.Number("1"),
+                1,
                 "language",
                 "fr",
                 "supported",

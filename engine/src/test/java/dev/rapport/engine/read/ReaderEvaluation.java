@@ -215,11 +215,11 @@ public final class ReaderEvaluation {
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String line;
       while ((line = r.readLine()) != null) {
-        posts.add(post((Map<?, ?>) Json.parse(line)));
+        posts.add(post(JsonLines.object(line)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (Json.Malformed e) {
+    } catch (IllegalArgumentException e) {
       throw new IllegalStateException(resource + ": " + e.getMessage(), e);
     }
     return posts;
