@@ -10,74 +10,14 @@ import java.util.Set;
 /** Reads life events and sales triggers from cue matches, skipping wishes, denials and quotes. */
 final class EventReader {
 
-  private static final Set<String> NEGATORS =
-      Words.of(
-          "not", "no", "never", "don't", "dont", "didn't", "didnt", "isn't", "isnt", "wasn't",
-          "wasnt", "won't", "wont", "without", "nobody", "aren't", "arent", "haven't", "havent");
+  private static final Set<String> NEGATORS = WordFiles.words("event_negators.txt");
 
   /** Words that make what follows a wish, a plan or a search rather than news. */
-  private static final Set<String> UNREAL =
-      Words.of(
-          "looking",
-          "searching",
-          "hunting",
-          "hoping",
-          "hope",
-          "wish",
-          "want",
-          "wants",
-          "need",
-          "needs",
-          "applying",
-          "apply",
-          "if",
-          "dream",
-          "someday",
-          "maybe",
-          "whether",
-          "should",
-          "would",
-          "could",
-          "might");
+  private static final Set<String> UNREAL = WordFiles.words("event_unreal.txt");
 
-  private static final Set<String> PETS =
-      Words.of(
-          "dog", "cat", "pup", "puppy", "kitten", "pet", "dog's", "cat's", "doggo", "pupper",
-          "horse", "bunny", "vet");
+  private static final Set<String> PETS = WordFiles.words("event_pets.txt");
 
-  private static final Set<String> FAMILY =
-      Words.of(
-          "mom",
-          "mother",
-          "dad",
-          "father",
-          "mum",
-          "wife",
-          "husband",
-          "son",
-          "daughter",
-          "brother",
-          "sister",
-          "grandma",
-          "grandmother",
-          "grandpa",
-          "grandfather",
-          "kid",
-          "kids",
-          "baby",
-          "partner",
-          "aunt",
-          "uncle",
-          "cousin",
-          "mom's",
-          "dad's",
-          "parents",
-          "family",
-          "niece",
-          "nephew",
-          "fiance",
-          "boyfriend",
-          "girlfriend");
+  private static final Set<String> FAMILY = WordFiles.words("event_family.txt");
 
   private static final Set<String> FRIENDS = WordFiles.words("event_friends.txt");
 

@@ -11,85 +11,11 @@ final class IntentReader {
 
   static final double MIN_CONFIDENCE = 0.5;
 
-  private static final Set<String> NEGATORS =
-      Words.of(
-          "not", "no", "never", "don't", "dont", "didn't", "didnt", "isn't", "isnt", "aren't",
-          "arent", "wasn't", "wasnt", "won't", "wont", "nobody", "without", "stop", "stopped",
-          "quit", "neither", "nor", "longer");
+  private static final Set<String> NEGATORS = WordFiles.words("intent_negators.txt");
 
-  private static final Set<String> PRODUCT_WORDS =
-      Words.of(
-          "app",
-          "service",
-          "support",
-          "order",
-          "delivery",
-          "package",
-          "parcel",
-          "flight",
-          "internet",
-          "wifi",
-          "account",
-          "bill",
-          "update",
-          "website",
-          "site",
-          "product",
-          "company",
-          "store",
-          "airline",
-          "bank",
-          "phone",
-          "laptop",
-          "subscription",
-          "software",
-          "router",
-          "connection",
-          "network",
-          "server",
-          "servers",
-          "platform",
-          "refund",
-          "helpdesk",
-          "agent",
-          "rep",
-          "representative",
-          "checkout",
-          "login",
-          "driver",
-          "courier",
-          "shipment",
-          "luggage",
-          "booking",
-          "reservation",
-          "plan",
-          "tool",
-          "crm",
-          "system");
+  private static final Set<String> PRODUCT_WORDS = WordFiles.words("intent_product_words.txt");
 
-  private static final Set<String> SERVICE_WORDS =
-      Words.of(
-          "support",
-          "service",
-          "order",
-          "delivery",
-          "account",
-          "refund",
-          "subscription",
-          "helpdesk",
-          "agent",
-          "rep",
-          "representative",
-          "booking",
-          "reservation",
-          "bill",
-          "shipment",
-          "parcel",
-          "package",
-          "checkout",
-          "airline",
-          "bank",
-          "courier");
+  private static final Set<String> SERVICE_WORDS = WordFiles.words("intent_service_words.txt");
 
   private static boolean addressed(Post post) {
     for (int i = 0; i < post.view().size(); i++) {

@@ -10,105 +10,17 @@ import java.util.Set;
  */
 final class LanguageDetector {
 
+  /** The languages told apart by function words; each has its list in language_<code>.txt. */
   private static final Map<String, Set<String>> WORDS =
-      Map.of(
-          "en",
-              Words.of(
-                  "the", "and", "is", "are", "to", "of", "my", "i", "you", "it", "this", "that",
-                  "for", "with", "was", "just", "we", "our", "have", "has", "not", "what", "in",
-                  "on", "at", "so", "be", "me", "your", "they", "how", "any", "can", "do", "i'm",
-                  "it's", "don't", "a", "an", "again", "still", "no", "but", "all", "get"),
-          "es",
-              Words.of(
-                  "el", "la", "los", "las", "de", "que", "y", "es", "en", "un", "una", "por",
-                  "para", "con", "no", "muy", "pero", "mi", "lo", "del", "al", "esta", "está",
-                  "como", "más", "estoy", "tengo", "hoy", "gracias", "nuevo", "nueva", "todo", "ya",
-                  "se"),
-          "fr",
-              Words.of(
-                  "le", "la", "les", "de", "des", "et", "est", "un", "une", "pour", "pas", "je",
-                  "que", "qui", "dans", "sur", "avec", "mon", "ma", "mes", "très", "mais", "nous",
-                  "vous", "c'est", "du", "au", "ce", "il", "elle", "j'ai", "ne", "suis"),
-          "de",
-              Words.of(
-                  "der", "die", "das", "und", "ist", "nicht", "ich", "ein", "eine", "mit", "für",
-                  "auf", "den", "dem", "zu", "von", "sehr", "aber", "wir", "mein", "meine", "heute",
-                  "auch", "noch", "schon", "bin", "sind", "es", "im", "wie", "endlich"),
-          "it",
-              Words.of(
-                  "il", "lo", "la", "gli", "le", "di", "che", "e", "è", "un", "una", "per", "non",
-                  "con", "sono", "molto", "ma", "mio", "mia", "del", "della", "oggi", "ho", "anche",
-                  "questo", "questa", "nel", "alla", "grazie", "nuovo", "nuova"),
-          "pt",
-              Words.of(
-                  "o",
-                  "a",
-                  "os",
-                  "as",
-                  "de",
-                  "que",
-                  "e",
-                  "é",
-                  "um",
-                  "uma",
-                  "para",
-                  "não",
-                  "com",
-                  "muito",
-                  "mas",
-                  "meu",
-                  "minha",
-                  "do",
-                  "da",
-                  "no",
-                  "na",
-                  "hoje",
-                  "estou",
-                  "obrigado",
-                  "obrigada",
-                  "novo",
-                  "nova",
-                  "isso",
-                  "esse",
-                  "essa",
-                  "você"),
-          "nl",
-              Words.of(
-                  "de", "het", "een", "en", "is", "niet", "ik", "van", "met", "voor", "op", "zijn",
-                  "maar", "mijn", "wij", "we", "heel", "vandaag", "ook", "nog", "dat", "deze",
-                  "nieuwe", "bij", "naar", "echt", "weer"),
-          "sv",
-              Words.of(
-                  "och", "är", "det", "att", "en", "ett", "jag", "inte", "för", "med", "på", "min",
-                  "mitt", "vi", "har", "som", "till", "av", "idag", "också", "mycket", "nya"),
-          "tr",
-              Words.of(
-                  "ve",
-                  "bir",
-                  "bu",
-                  "çok",
-                  "için",
-                  "ile",
-                  "ben",
-                  "da",
-                  "de",
-                  "değil",
-                  "ama",
-                  "bugün",
-                  "yeni",
-                  "gibi",
-                  "daha",
-                  "var",
-                  "yok",
-                  "mı",
-                  "mi",
-                  "şu",
-                  "teşekkürler"),
-          "id",
-              Words.of(
-                  "dan", "yang", "di", "ini", "itu", "saya", "aku", "tidak", "untuk", "dengan",
-                  "ada", "baru", "sangat", "sudah", "akan", "kami", "kita", "juga", "hari", "dari",
-                  "ke", "banget", "gak", "nggak", "terima", "kasih"));
+      lists("en", "es", "fr", "de", "it", "pt", "nl", "sv", "tr", "id");
+
+  private static Map<String, Set<String>> lists(String... codes) {
+    Map<String, Set<String>> out = new java.util.HashMap<>();
+    for (String code : codes) {
+      out.put(code, WordFiles.words("language_" + code + ".txt"));
+    }
+    return Map.copyOf(out);
+  }
 
   private LanguageDetector() {}
 

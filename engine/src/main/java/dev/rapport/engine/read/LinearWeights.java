@@ -114,14 +114,7 @@ final class LinearWeights {
    * Words that carry a post's grammar rather than its meaning: a model may weigh them, but they are
    * poor evidence to show a reader ("was", "our"), so they are shown only when nothing else is.
    */
-  private static final Set<String> PLAIN =
-      Words.of(
-          "the", "a", "an", "and", "or", "is", "are", "was", "were", "be", "been", "am", "to", "of",
-          "in", "on", "at", "for", "with", "from", "by", "as", "it", "its", "it's", "this", "that",
-          "these", "those", "i", "i'm", "me", "my", "we", "our", "us", "you", "your", "they",
-          "their", "them", "he", "she", "his", "her", "have", "has", "had", "do", "does", "did",
-          "so", "if", "then", "there", "here", "what", "how", "can", "just", "all", "get", "got",
-          "<num>");
+  private static final Set<String> PLAIN = WordFiles.words("model_plain.txt");
 
   /** Whether a word key is worth showing as evidence (see {@link #PLAIN}). */
   static boolean telling(String key) {

@@ -36,35 +36,13 @@ final class SentimentReader {
 
   private static final Map<String, Double> BOOSTERS = WordFiles.numbers("boosters.tsv");
 
-  private static final Set<String> LIKE_SUBJECTS =
-      Words.of(
-          "i",
-          "we",
-          "you",
-          "they",
-          "really",
-          "totally",
-          "just",
-          "also",
-          "would",
-          "i'd",
-          "we'd",
-          "dont",
-          "don't",
-          "do",
-          "didn't",
-          "didnt",
-          "actually",
-          "kinda",
-          "def",
-          "so");
+  private static final Set<String> LIKE_SUBJECTS = WordFiles.words("sentiment_like_subjects.txt");
 
   /** "can't believe how rude", "can't wait to see": the negation does not reach past these. */
-  private static final Set<String> SCOPE_BREAKERS =
-      Words.of("believe", "wait", "how", "what", "stop", "help", "imagine", "describe");
+  private static final Set<String> SCOPE_BREAKERS = WordFiles.words("sentiment_scope_breakers.txt");
 
   /** "never been this happy", "never so disappointed": emphasis, not negation. */
-  private static final Set<String> EMPHATIC_NEVER = Words.of("been", "this", "so", "felt", "more");
+  private static final Set<String> EMPHATIC_NEVER = WordFiles.words("sentiment_emphatic_never.txt");
 
   private final Lexicon lexicon;
   private final Cues cues;
