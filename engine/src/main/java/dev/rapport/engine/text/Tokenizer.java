@@ -184,14 +184,16 @@ public final class Tokenizer {
       j++;
     }
     int after = j - at - 1;
-    // an invisible character after the short name would let the word go on (P&SEN\u00ADTENCE),
-    // and the token, read again, would not join: no join then
+    // an invisible character or a combining mark after the short name would let the word go on
+    // (P&SEN\u00ADTENCE, AT&T\u07B0RW), and the token, read again, would not join: no join then
+    // (the mark case was found by Jazzer, see RuleParserJazzerTest)
     return after >= 1
         && after <= 3
         && (j == n
             || !Character.isLetterOrDigit(s.charAt(j))
                 && s.charAt(j) != ';'
-                && !isIgnorable(s.charAt(j)));
+                && !isIgnorable(s.charAt(j))
+                && !isMark(Character.codePointAt(s, j)));
   }
 
   /**
