@@ -12,11 +12,11 @@ import java.util.Set;
  */
 final class SentimentReader {
 
-  private static final double CAPS = 0.733;
-  private static final double BOOST = 0.293;
+  static final double CAPS = 0.733;
+  static final double BOOST = 0.293;
   private static final double NEGATE = -0.74;
-  private static final double ELONGATION = 0.25;
-  private static final double EXCLAMATION = 0.292;
+  static final double ELONGATION = 0.25;
+  static final double EXCLAMATION = 0.292;
   private static final double QUESTION_DAMPING = 0.5;
 
   /** Words quoted from someone else say less about the author's own feeling. */
@@ -24,25 +24,14 @@ final class SentimentReader {
 
   private static final double ALPHA = 15;
 
-  /** Boosters and negations are looked for at most this many tokens back, emoji included. */
-  private static final int LOOKBACK = 8;
-
   /** Scores at or beyond these bounds are positive or negative, tuned on the development split. */
   static final double POSITIVE_AT = 0.40;
 
   static final double NEGATIVE_AT = -0.06;
 
-  private static final Set<String> NEGATIONS = WordFiles.words("negations.txt");
+  static final Set<String> NEGATIONS = WordFiles.words("negations.txt");
 
-  private static final Map<String, Double> BOOSTERS = WordFiles.numbers("boosters.tsv");
-
-  private static final Set<String> LIKE_SUBJECTS = WordFiles.words("sentiment_like_subjects.txt");
-
-  /** "can't believe how rude", "can't wait to see": the negation does not reach past these. */
-  private static final Set<String> SCOPE_BREAKERS = WordFiles.words("sentiment_scope_breakers.txt");
-
-  /** "never been this happy", "never so disappointed": emphasis, not negation. */
-  private static final Set<String> EMPHATIC_NEVER = WordFiles.words("sentiment_emphatic_never.txt");
+  static final Map<String, Double> BOOSTERS = WordFiles.numbers("boosters.tsv");
 
   private final Lexicon lexicon;
   private final Cues cues;
@@ -105,9 +94,9 @@ final class SentimentReader {
       List<EventSignal> events) {
     List<double[]> parts = new ArrayList<>();
     List<Evidence> evidence = new ArrayList<>();
-    boolean mixedCase = hasLowerCase(text);
-    int but = lastContrast(tokens);
-    boolean[] questionClause = questionClauses(tokens);
+    boolean mixedCase = Valence.hasLowerCase(text);
+    int but = Valence.lastContrast(tokens);
+    boolean[] questionClause = Valence.questionClauses(tokens);
     List<Cues.Match> matches = cues.find(view, k -> false);
     for (Cues.Match m : matches) {
       if (m.category().equals("mute")) {
@@ -123,7 +112,7 @@ final class SentimentReader {
         continue;
       }
       double v = lexicon.valence(t);
-      if (v == 0 || !counts(tokens, i)) {
+      if (v == 0 || !Valence.counts(tokens, i)) {
         continue;
       }
       double sign = Math.signum(v);
@@ -133,9 +122,9 @@ final class SentimentReader {
       if (t.elongated()) {
         v += sign * ELONGATION;
       }
-      v += sign * boost(tokens, i, mixedCase);
+      v += sign * Valence.boost(tokens, i, mixedCase);
       String cue = v > 0 ? "positive word" : "negative word";
-      if (negated(tokens, i)) {
+      if (Valence.negated(tokens, i)) {
         v *= NEGATE;
         cue = "negated " + cue;
         negations++;
@@ -146,7 +135,7 @@ final class SentimentReader {
       if (t.quoted()) {
         v *= QUOTE_DAMPING;
       }
-      v *= contrast(i, but);
+      v *= Valence.contrast(i, but);
       parts.add(new double[] {v, i});
       evidence.add(new Evidence(t.start(), t.end(), t.raw(), t.quoted() ? "quoted " + cue : cue));
     }
@@ -180,7 +169,7 @@ final class SentimentReader {
         negatives++;
       }
     }
-    sum += Math.signum(sum) * emphasis(tokens);
+    sum += Math.signum(sum) * Valence.emphasis(tokens);
     double score = sum / Math.sqrt(sum * sum + ALPHA);
     boolean question = false;
     for (boolean q : questionClause) {
@@ -196,12 +185,12 @@ final class SentimentReader {
       glad > 0 ? 1 : 0,
       sad > 0 ? 1 : 0,
       question ? 1 : 0,
-      emphasis(tokens) > 0 ? 1 : 0,
+      Valence.emphasis(tokens) > 0 ? 1 : 0,
       negations > 0 ? 1 : 0,
       but >= 0 ? 1 : 0,
       Math.min(positives, 3) / 3.0,
       Math.min(negatives, 3) / 3.0,
-      addressed(tokens) ? 1 : 0
+      Valence.addressed(tokens) ? 1 : 0
     };
     return new Features(score, dense, words, muted, evidence, LinearWeights.keys(words));
   }
@@ -273,11 +262,12 @@ final class SentimentReader {
     int lastEnd = -1;
     for (Cues.Match m : matches) {
       boolean idiom =
-          m.last() + 1 < view.size() && SCOPE_BREAKERS.contains(view.token(m.last() + 1).norm());
+          m.last() + 1 < view.size()
+              && Valence.SCOPE_BREAKERS.contains(view.token(m.last() + 1).norm());
       // "still can't believe it", "can't wait": wonder, not a failure
       if (m.category().equals("problem") && m.first() > lastEnd && !idiom) {
         int pos = view.position(m.first());
-        parts.add(new double[] {m.weight() * contrast(pos, but), pos});
+        parts.add(new double[] {m.weight() * Valence.contrast(pos, but), pos});
         boolean quoted = view.token(m.first()).quoted();
         evidence.add(
             view.evidence(
@@ -312,163 +302,6 @@ final class SentimentReader {
   private static boolean hasPositive(List<double[]> parts) {
     for (double[] p : parts) {
       if (p[0] > 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** "like" is a verb of liking only after a subject or an adverb, otherwise a filler. */
-  private static boolean counts(List<Token> tokens, int i) {
-    String w = tokens.get(i).norm();
-    if (w.equals("like") || w.equals("likes")) {
-      int p = previousWord(tokens, i);
-      return p >= 0 && LIKE_SUBJECTS.contains(tokens.get(p).norm());
-    }
-    if (w.equals("kind") || w.equals("sort")) {
-      int n = i + 1;
-      return !(n < tokens.size() && tokens.get(n).norm().equals("of"));
-    }
-    return true;
-  }
-
-  private static double boost(List<Token> tokens, int i, boolean mixedCase) {
-    double total = 0;
-    int seen = 0;
-    for (int j = i - 1; j >= 0 && seen < 3 && j >= i - LOOKBACK; j--) {
-      Token t = tokens.get(j);
-      if (t.endsClause()) {
-        break;
-      }
-      if (!t.isWordLike()) {
-        continue;
-      }
-      Double b = BOOSTERS.get(t.norm());
-      if (b == null && t.norm().equals("of") && j > 0) {
-        String k = tokens.get(j - 1).norm();
-        b = k.equals("kind") || k.equals("sort") ? -BOOST : null;
-      }
-      if (b != null) {
-        double scaled = b * (seen == 0 ? 1 : seen == 1 ? 0.95 : 0.9);
-        total += t.allCaps() && mixedCase ? scaled + Math.signum(b) * CAPS : scaled;
-      }
-      seen++;
-    }
-    return total;
-  }
-
-  private static boolean negated(List<Token> tokens, int i) {
-    int seen = 0;
-    for (int j = i - 1; j >= 0 && seen < 3 && j >= i - LOOKBACK; j--) {
-      Token t = tokens.get(j);
-      if (t.endsClause() || t.norm().equals("but")) {
-        return false;
-      }
-      if (!t.isWordLike()) {
-        continue;
-      }
-      String w = t.norm();
-      if (SCOPE_BREAKERS.contains(w)) {
-        return false;
-      }
-      if (NEGATIONS.contains(w) || w.endsWith("n't")) {
-        boolean emphaticNever =
-            w.equals("never") && j + 1 < i && EMPHATIC_NEVER.contains(tokens.get(j + 1).norm());
-        return !emphaticNever && !cannotBeMore(tokens, j, i);
-      }
-      seen++;
-    }
-    return false;
-  }
-
-  /** "couldn't be happier", "can't get any better": the most there is, not its opposite. */
-  private static boolean cannotBeMore(List<Token> tokens, int negation, int i) {
-    String n = tokens.get(negation).norm();
-    if (!(n.startsWith("could") || n.startsWith("can") || n.equals("not"))) {
-      return false;
-    }
-    String w = tokens.get(i).norm();
-    boolean comparative = w.equals("better") || w.equals("more") || w.endsWith("ier");
-    if (!comparative) {
-      return false;
-    }
-    for (int k = negation + 1; k < i; k++) {
-      String b = tokens.get(k).norm();
-      if (b.equals("be") || b.equals("get") || b.equals("been")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static int previousWord(List<Token> tokens, int i) {
-    for (int j = i - 1; j >= 0 && j >= i - LOOKBACK; j--) {
-      if (tokens.get(j).isWordLike()) {
-        return j;
-      }
-      if (tokens.get(j).endsClause()) {
-        return -1;
-      }
-    }
-    return -1;
-  }
-
-  private static int lastContrast(List<Token> tokens) {
-    for (int i = tokens.size() - 1; i >= 0; i--) {
-      String w = tokens.get(i).norm();
-      if (w.equals("but") || w.equals("however")) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static double contrast(int i, int but) {
-    if (but < 0) {
-      return 1;
-    }
-    return i < but ? 0.5 : 1.5;
-  }
-
-  private static boolean[] questionClauses(List<Token> tokens) {
-    boolean[] q = new boolean[tokens.size()];
-    int from = 0;
-    for (int i = 0; i < tokens.size(); i++) {
-      Token t = tokens.get(i);
-      if (t.endsClause() || i == tokens.size() - 1) {
-        boolean question = t.norm().equals("?");
-        for (int j = from; j <= i; j++) {
-          q[j] = question;
-        }
-        from = i + 1;
-      }
-    }
-    return q;
-  }
-
-  private static double emphasis(List<Token> tokens) {
-    int bangs = 0;
-    for (Token t : tokens) {
-      if (t.norm().equals("!")) {
-        bangs++;
-      }
-    }
-    return Math.min(bangs, 4) * EXCLAMATION;
-  }
-
-  /** Whether the post names someone by @handle: posts to a brand's handle are often complaints. */
-  private static boolean addressed(List<Token> tokens) {
-    for (Token t : tokens) {
-      if (t.kind() == Token.Kind.MENTION) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean hasLowerCase(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (Character.isLowerCase(text.charAt(i))) {
         return true;
       }
     }

@@ -78,7 +78,7 @@ public final class RuleParser {
             rest.column());
       }
       if (root.expr() instanceof Expr.Not) {
-        throw needsPositive(root.column());
+        throw RuleSyntaxException.needsPositive(root.column());
       }
       return new Outcome(new Rule(root.expr()), List.copyOf(parser.warnings));
     } catch (RuleSyntaxException e) {
@@ -153,7 +153,7 @@ public final class RuleParser {
 
   private static void addOrChild(List<Expr> children, Node node) {
     if (node.expr() instanceof Expr.Not) {
-      throw needsPositive(node.column());
+      throw RuleSyntaxException.needsPositive(node.column());
     }
     if (node.expr() instanceof Expr.Or or) {
       children.addAll(or.children());
@@ -179,7 +179,7 @@ public final class RuleParser {
       return first;
     }
     if (children.stream().allMatch(c -> c instanceof Expr.Not)) {
-      throw needsPositive(first.column());
+      throw RuleSyntaxException.needsPositive(first.column());
     }
     return new Node(new Expr.And(children), first.column());
   }
@@ -392,10 +392,5 @@ public final class RuleParser {
     }
     countTerms(1, value.column());
     return new Expr.Field(name, new Expr.Term(Tokenizer.normalizeWord(v)));
-  }
-
-  private static RuleSyntaxException needsPositive(int column) {
-    return new RuleSyntaxException(
-        "NOT must be joined with AND to something the rule looks for", column);
   }
 }

@@ -8,4 +8,10 @@ final class RuleSyntaxException extends RuntimeException {
     super(message, null, false, false);
     this.column = column;
   }
+
+  /** A NOT with nothing positive beside it: the rule would match (almost) every post. */
+  static RuleSyntaxException needsPositive(int column) {
+    return new RuleSyntaxException(
+        "NOT must be joined with AND to something the rule looks for", column);
+  }
 }

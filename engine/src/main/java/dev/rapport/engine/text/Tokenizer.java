@@ -1,6 +1,15 @@
 package dev.rapport.engine.text;
 
-import java.text.Normalizer;
+import static dev.rapport.engine.text.TextChars.FOLD;
+import static dev.rapport.engine.text.TextChars.FOLD_LIMIT;
+import static dev.rapport.engine.text.TextChars.isAsciiAlnum;
+import static dev.rapport.engine.text.TextChars.isAsciiWord;
+import static dev.rapport.engine.text.TextChars.isEmoji;
+import static dev.rapport.engine.text.TextChars.isEmoticonStart;
+import static dev.rapport.engine.text.TextChars.isIdeograph;
+import static dev.rapport.engine.text.TextChars.isIgnorable;
+import static dev.rapport.engine.text.TextChars.isMark;
+
 import java.util.List;
 
 /**
@@ -12,12 +21,6 @@ import java.util.List;
  * on.
  */
 public final class Tokenizer {
-  private static final int FOLD_LIMIT = 0x3000;
-  private static final char[] FOLD = buildFoldTable();
-  private static final String[] EMOTICONS = {
-    ":-)", ":-(", ":-D", ":-P", ":-p", ";-)", ":'(", ":)", ":(", ":D", ":P", ":p", ";)", ":/", ":o",
-    ":O", "<3", "=)", "xD", "XD", ":3"
-  };
 
   private Tokenizer() {}
 
@@ -45,9 +48,9 @@ public final class Tokenizer {
       }
       int before = out.size;
       int next;
-      if ((next = url(text, i, n, out, pos)) > i
+      if ((next = Symbols.url(text, i, n, out, pos)) > i
           || (next = social(text, i, n, out, pos)) > i
-          || (next = emoticon(text, i, n, out, pos)) > i) {
+          || (next = Symbols.emoticon(text, i, n, out, pos)) > i) {
         i = next;
       } else {
         i = other(text, i, n, out, pos);
@@ -78,7 +81,7 @@ public final class Tokenizer {
     } else if (Character.isLetter(cp)) {
       return Math.max(i + 1, word(text, i, n, out, pos, Token.Kind.WORD));
     } else if (isEmoji(cp)) {
-      return emoji(text, i, n, out, pos);
+      return Symbols.emoji(text, i, n, out, pos);
     }
     return i + Character.charCount(cp);
   }
@@ -194,48 +197,6 @@ public final class Tokenizer {
                 && s.charAt(j) != ';'
                 && !isIgnorable(s.charAt(j))
                 && !isMark(Character.codePointAt(s, j)));
-  }
-
-  /**
-   * A link written without its scheme, like msn.com/news or news.bbc.co.uk/sport: labels of
-   * letters, digits and hyphens, a dot between each, a last label of 2 to 24 letters and then a
-   * slash. Without the slash a dotted word (e.g., file.txt) stays words.
-   */
-  private static boolean isBareDomainWithPath(CharSequence s, int i, int n) {
-    int j = i;
-    while (j < n && (isAsciiAlnum(s.charAt(j)) || s.charAt(j) == '-')) {
-      j++;
-    }
-    if (j >= n || s.charAt(j) != '.') {
-      return false;
-    }
-    int dots = 0;
-    int labelStart = j;
-    while (j < n && s.charAt(j) == '.') {
-      j++;
-      labelStart = j;
-      while (j < n && (isAsciiAlnum(s.charAt(j)) || s.charAt(j) == '-')) {
-        j++;
-      }
-      if (j == labelStart) {
-        return false;
-      }
-      dots++;
-    }
-    if (dots == 0 || j >= n || s.charAt(j) != '/' || j - labelStart < 2 || j - labelStart > 24) {
-      return false;
-    }
-    for (int k = labelStart; k < j; k++) {
-      char d = s.charAt(k);
-      if (!(d >= 'a' && d <= 'z' || d >= 'A' && d <= 'Z')) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isAsciiAlnum(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 
   private static void appendWordChar(Tokens out, int cp) {
@@ -357,243 +318,5 @@ public final class Tokenizer {
       out.start[out.size - 1] = i;
     }
     return end;
-  }
-
-  private static int url(CharSequence s, int i, int n, Tokens out, int pos) {
-    char c = s.charAt(i);
-    if (!isAsciiAlnum(c)) {
-      return i;
-    }
-    if (i > 0 && (Character.isLetterOrDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '.')) {
-      return i;
-    }
-    int body;
-    if ((c == 'h' || c == 'H') && startsWith(s, i, "https://")) {
-      body = i + 8;
-    } else if ((c == 'h' || c == 'H') && startsWith(s, i, "http://")) {
-      body = i + 7;
-    } else if ((c == 'w' || c == 'W') && startsWith(s, i, "www.")) {
-      body = i + 4;
-    } else if (isBareDomainWithPath(s, i, n)) {
-      body = i;
-    } else {
-      return i;
-    }
-    int j = body;
-    while (j < n) {
-      char d = s.charAt(j);
-      if (d <= ' ' || d == '<' || d == '>' || d == '"' || Character.isWhitespace(d) || d == 0x7f) {
-        break;
-      }
-      if (Character.isSurrogate(d) || isIgnorable(d)) {
-        break;
-      }
-      j++;
-    }
-    while (j > body && ".,;:!?)]}'\u2019".indexOf(s.charAt(j - 1)) >= 0) {
-      j--;
-    }
-    if (j == body || !Character.isLetterOrDigit(s.charAt(body))) {
-      return i;
-    }
-    out.begin();
-    for (int k = i; k < j; k++) {
-      char d = s.charAt(k);
-      out.append(d < 128 ? Character.toLowerCase(d) : d);
-    }
-    out.finish(Token.Kind.URL, pos, i, j);
-    return j;
-  }
-
-  private static int emoticon(CharSequence s, int i, int n, Tokens out, int pos) {
-    char c = s.charAt(i);
-    if (!isEmoticonStart(c) || i > 0 && !Character.isWhitespace(s.charAt(i - 1))) {
-      return i;
-    }
-    for (String e : EMOTICONS) {
-      int end = i + e.length();
-      if (startsWithExact(s, i, e)
-          && (end == n
-              || !Character.isLetterOrDigit(s.charAt(end)) && s.charAt(end) != e.charAt(0))) {
-        out.begin();
-        for (int k = 0; k < e.length(); k++) {
-          out.append(e.charAt(k));
-        }
-        out.finish(Token.Kind.EMOTICON, pos, i, end);
-        return end;
-      }
-    }
-    return i;
-  }
-
-  private static int emoji(CharSequence s, int i, int n, Tokens out, int pos) {
-    int from = i;
-    out.begin();
-    int cp = Character.codePointAt(s, i);
-    appendCodePoint(out, cp);
-    i += Character.charCount(cp);
-    if (isRegionalIndicator(cp)) {
-      if (i < n) {
-        int second = Character.codePointAt(s, i);
-        if (isRegionalIndicator(second)) {
-          appendCodePoint(out, second);
-          i += Character.charCount(second);
-        }
-      }
-      out.finish(Token.Kind.EMOJI, pos, from, i);
-      return i;
-    }
-    while (i < n) {
-      int next = Character.codePointAt(s, i);
-      int w = Character.charCount(next);
-      if (next == 0xFE0F || next == 0xFE0E) {
-        i += w;
-      } else if (next >= 0x1F3FB && next <= 0x1F3FF
-          || next == 0x20E3
-          || next >= 0xE0020 && next <= 0xE007F) {
-        appendCodePoint(out, next);
-        i += w;
-      } else if (next == 0x200D && i + 1 < n && isEmoji(Character.codePointAt(s, i + 1))) {
-        out.append((char) 0x200D);
-        int joined = Character.codePointAt(s, i + 1);
-        appendCodePoint(out, joined);
-        i += 1 + Character.charCount(joined);
-      } else {
-        break;
-      }
-    }
-    out.finish(Token.Kind.EMOJI, pos, from, i);
-    return i;
-  }
-
-  private static void appendCodePoint(Tokens out, int cp) {
-    if (Character.isBmpCodePoint(cp)) {
-      out.append((char) cp);
-    } else {
-      out.append(Character.highSurrogate(cp));
-      out.append(Character.lowSurrogate(cp));
-    }
-  }
-
-  private static boolean startsWith(CharSequence s, int i, String prefix) {
-    if (i + prefix.length() > s.length()) {
-      return false;
-    }
-    for (int k = 0; k < prefix.length(); k++) {
-      if (Character.toLowerCase(s.charAt(i + k)) != prefix.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean startsWithExact(CharSequence s, int i, String prefix) {
-    if (i + prefix.length() > s.length()) {
-      return false;
-    }
-    for (int k = 0; k < prefix.length(); k++) {
-      if (s.charAt(i + k) != prefix.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isAsciiWord(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-  }
-
-  private static boolean isEmoticonStart(char c) {
-    return c == ':' || c == ';' || c == '<' || c == '=' || c == 'x' || c == 'X';
-  }
-
-  private static boolean isMark(int cp) {
-    int t = Character.getType(cp);
-    return t == Character.NON_SPACING_MARK
-        || t == Character.COMBINING_SPACING_MARK
-        || t == Character.ENCLOSING_MARK;
-  }
-
-  static boolean isIgnorable(int cp) {
-    return cp == 0x200B
-        || cp == 0x200C
-        || cp == 0x200D
-        || cp == 0x2060
-        || cp == 0xFEFF
-        || cp == 0x00AD
-        || cp == 0x200E
-        || cp == 0x200F
-        || cp >= 0x202A && cp <= 0x202E
-        || cp >= 0x2066 && cp <= 0x2069;
-  }
-
-  private static boolean isIdeograph(int cp) {
-    if (cp < 0x2E80) {
-      return false;
-    }
-    Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-    return script == Character.UnicodeScript.HAN
-        || script == Character.UnicodeScript.HIRAGANA
-        || script == Character.UnicodeScript.KATAKANA;
-  }
-
-  private static boolean isRegionalIndicator(int cp) {
-    return cp >= 0x1F1E6 && cp <= 0x1F1FF;
-  }
-
-  private static boolean isEmoji(int cp) {
-    return cp >= 0x1F000 && cp <= 0x1FAFF && !(cp >= 0x1F3FB && cp <= 0x1F3FF)
-        || cp >= 0x2600 && cp <= 0x27BF
-        || cp >= 0x2300 && cp <= 0x23FF
-        || cp >= 0x2B00 && cp <= 0x2BFF
-        || cp == 0x3030
-        || cp == 0x303D
-        || cp == 0x3297
-        || cp == 0x3299
-        || cp == 0x00A9
-        || cp == 0x00AE
-        || cp == 0x203C
-        || cp == 0x2049
-        || cp == 0x2122
-        || cp == 0x2139
-        || cp >= 0x2194 && cp <= 0x21AA;
-  }
-
-  private static char[] buildFoldTable() {
-    char[] table = new char[FOLD_LIMIT];
-    for (int c = 0; c < FOLD_LIMIT; c++) {
-      char ch = (char) c;
-      if (c < 128) {
-        table[c] = Character.toLowerCase(ch);
-        continue;
-      }
-      if (Character.isSurrogate(ch) || isIgnorable(c)) {
-        table[c] = 0;
-        continue;
-      }
-      String d = Normalizer.normalize(String.valueOf(ch), Normalizer.Form.NFD);
-      char base = d.charAt(0);
-      if (Character.getType(base) == Character.NON_SPACING_MARK) {
-        table[c] = 0;
-      } else {
-        table[c] = Character.toLowerCase(base);
-      }
-    }
-    table['ł'] = 'l';
-    table['Ł'] = 'l';
-    table['ø'] = 'o';
-    table['Ø'] = 'o';
-    table['đ'] = 'd';
-    table['Đ'] = 'd';
-    table['ı'] = 'i';
-    table['ħ'] = 'h';
-    table['\u2019'] = '\'';
-    // fold to a fixpoint (Ħ lower-cases to ħ, which folds to h): a token read again stays the same
-    for (int c = 0; c < FOLD_LIMIT; c++) {
-      for (int k = 0; k < 4 && table[c] != 0 && table[c] < FOLD_LIMIT; k++) {
-        table[c] = table[table[c]];
-      }
-    }
-    return table;
   }
 }
