@@ -48,6 +48,8 @@ public final class Matcher {
 
   /** Adds a rule, or replaces the rule with the same id. */
   public void put(String id, Rule rule) {
+    // Long: compile, index and publish happen under one write lock, in the order concurrent readers
+    // rely on.
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(rule, "rule");
     lock.writeLock().lock();
@@ -265,6 +267,8 @@ public final class Matcher {
   }
 
   private List<Match> matchLocked(Post post, Scratch s) {
+    // Long: the per-post hot loop (text, fields, links, anchors, candidates) in one frame over
+    // one scratch; bench/matching.sh measures it.
     s.ensure(slotCount);
     s.beginPost();
     Tokenizer.tokenize(post.text(), s.text);

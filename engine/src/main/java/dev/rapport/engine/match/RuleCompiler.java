@@ -130,6 +130,8 @@ final class RuleCompiler {
   }
 
   private static Cover cover(int[] c, int pc, IntToDoubleFunction cost) {
+    // Long: one case per expression kind of the rule language, side by side so that a new kind is
+    // seen to be missing.
     switch (c[pc]) {
       case TERM:
         return new Cover(cost.applyAsDouble(c[pc + 2]), new int[] {c[pc + 2]});

@@ -113,6 +113,8 @@ final class TermDictionary {
    */
   void findAll(
       int ns, dev.rapport.engine.text.Tokens t, int[] ids, long[] entries, boolean anchorsOnly) {
+    // Long: the open-addressing probe over every token window, written out for the matcher's hot
+    // path.
     int n = t.size();
     long[] bloom = this.bloom;
     long[] anchorBloom = this.anchorBloom;

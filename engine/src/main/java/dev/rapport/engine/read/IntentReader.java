@@ -97,6 +97,8 @@ final class IntentReader {
   /** Reads the intents; {@code features}, when given, receives the intent model's input. */
   List<IntentSignal> read(
       Post post, List<EventSignal> events, java.util.function.Consumer<double[]> features) {
+    // Long: the intent decisions in the order they depend on each other (cues, negation, target,
+    // model, corrections); each step is one call.
     boolean newsOfLife = !events.isEmpty();
     Map<Intent, IntentSignal> best = new EnumMap<>(Intent.class);
     boolean jobSeeking = false;

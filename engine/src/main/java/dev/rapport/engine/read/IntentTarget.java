@@ -103,6 +103,8 @@ record IntentTarget(
    */
   static IntentTarget of(
       Post post, Map<Intent, IntentSignal> best, boolean newsOfLife, List<EventSignal> events) {
+    // Long: sorts the sentiment evidence into the four kinds the decisions need and scores the
+    // target in one pass.
     Sentiment s = post.sentiment();
     List<Evidence> problems = new ArrayList<>();
     List<Evidence> negatives = new ArrayList<>();

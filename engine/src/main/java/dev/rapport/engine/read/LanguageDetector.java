@@ -40,6 +40,8 @@ final class LanguageDetector {
   }
 
   static String detect(String text, List<Token> tokens) {
+    // Long: scripts first, then function words and letters, as one decision list whose order is the
+    // rule.
     String script = script(text);
     if (script != null) {
       return script;
@@ -95,6 +97,7 @@ final class LanguageDetector {
 
   /** The language of a non-Latin script that makes up most of the letters, else null. */
   private static String script(String text) {
+    // Long: one branch per writing system, in the order of their Unicode blocks.
     int latin = 0;
     int other = 0;
     Character.UnicodeScript dominant = null;

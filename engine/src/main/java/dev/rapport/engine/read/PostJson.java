@@ -41,6 +41,8 @@ final class PostJson {
   private PostJson() {}
 
   static Input parse(String line) throws Bad {
+    // Long: one streaming pass over the object's fields; the error must name the first thing wrong
+    // in the order the line is read.
     String id = null;
     boolean badId = false;
     String text = null;

@@ -105,6 +105,8 @@ public final class PostReader {
       BrandSet brands,
       java.util.function.Consumer<double[]> intentFeatures,
       java.util.function.Consumer<double[]> eventFeatures) {
+    // Long: the readers run in the order their findings feed each other (language, sentiment,
+    // events, intents, topics).
     String post = text == null ? "" : cut(text);
     BrandSet known = brands == null ? BrandSet.NONE : brands;
     List<Token> tokens = Tokenizer.tokenize(post);

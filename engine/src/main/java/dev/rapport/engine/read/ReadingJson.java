@@ -23,6 +23,8 @@ final class ReadingJson {
   private ReadingJson() {}
 
   static void write(StringBuilder out, long line, String idJson, Reading r) {
+    // Long: the output format field by field, in the documented order, so that the code reads like
+    // the format.
     try (JsonGenerator g = JSON.createGenerator(new Into(out))) {
       g.writeStartObject();
       head(g, line, idJson);

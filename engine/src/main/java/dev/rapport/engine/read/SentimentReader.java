@@ -92,12 +92,51 @@ final class SentimentReader {
       View view,
       boolean[] muted,
       List<EventSignal> events) {
+    // Long: gathers the parts (words, news, problems, sarcasm) and lays the dense features out in
+    // the order of DENSE, one per line, so the two lists can be read side by side.
     List<double[]> parts = new ArrayList<>();
     List<Evidence> evidence = new ArrayList<>();
-    boolean mixedCase = Valence.hasLowerCase(text);
     int but = Valence.lastContrast(tokens);
     boolean[] questionClause = Valence.questionClauses(tokens);
     List<Cues.Match> matches = cues.find(view, k -> false);
+    mute(matches, view, muted);
+    int negations = words(text, tokens, muted, but, questionClause, parts, evidence);
+    int before = parts.size();
+    addEvents(events, parts, evidence);
+    Tally news = Tally.of(parts.subList(before, parts.size()));
+    before = parts.size();
+    addProblems(text, view, matches, but, parts, evidence);
+    int problems = parts.size() - before;
+    boolean sarcasm = applySarcasm(text, view, matches, parts, evidence);
+    Tally all = Tally.of(parts);
+    double sum = all.sum() + Math.signum(all.sum()) * Valence.emphasis(tokens);
+    double score = sum / Math.sqrt(sum * sum + ALPHA);
+    boolean question = false;
+    for (boolean q : questionClause) {
+      question |= q;
+    }
+    double[] dense = {
+      1,
+      score,
+      all.pos() / Math.sqrt(all.pos() * all.pos() + 4),
+      all.neg() / Math.sqrt(all.neg() * all.neg() + 4),
+      Math.min(problems, 2),
+      sarcasm ? 1 : 0,
+      news.positives() > 0 ? 1 : 0,
+      news.negatives() > 0 ? 1 : 0,
+      question ? 1 : 0,
+      Valence.emphasis(tokens) > 0 ? 1 : 0,
+      negations > 0 ? 1 : 0,
+      but >= 0 ? 1 : 0,
+      Math.min(all.positives(), 3) / 3.0,
+      Math.min(all.negatives(), 3) / 3.0,
+      Valence.addressed(tokens) ? 1 : 0
+    };
+    return new Features(score, dense, words, muted, evidence, LinearWeights.keys(words));
+  }
+
+  /** Tokens inside a "mute" cue (a name, a title, a quoted phrase) carry no sentiment. */
+  private static void mute(List<Cues.Match> matches, View view, boolean[] muted) {
     for (Cues.Match m : matches) {
       if (m.category().equals("mute")) {
         for (int k = m.first(); k <= m.last(); k++) {
@@ -105,13 +144,30 @@ final class SentimentReader {
         }
       }
     }
+  }
+
+  /**
+   * Adds a part and its evidence for each sentiment word, adjusted by the words around it
+   * (capitals, elongation, boosters, negation, a question, quotes, a contrast); answers how many
+   * were negated. Long on purpose: one pass, with each adjustment in the order the weights were
+   * tuned in, so that the order can be read off the page.
+   */
+  private int words(
+      String text,
+      List<Token> tokens,
+      boolean[] muted,
+      int but,
+      boolean[] questionClause,
+      List<double[]> parts,
+      List<Evidence> evidence) {
+    boolean mixedCase = Valence.hasLowerCase(text);
     int negations = 0;
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
-      if (muted[i] || BOOSTERS.containsKey(t.norm()) || NEGATIONS.contains(t.norm())) {
-        continue;
-      }
-      double v = lexicon.valence(t);
+      double v =
+          muted[i] || BOOSTERS.containsKey(t.norm()) || NEGATIONS.contains(t.norm())
+              ? 0
+              : lexicon.valence(t);
       if (v == 0 || !Valence.counts(tokens, i)) {
         continue;
       }
@@ -139,60 +195,27 @@ final class SentimentReader {
       parts.add(new double[] {v, i});
       evidence.add(new Evidence(t.start(), t.end(), t.raw(), t.quoted() ? "quoted " + cue : cue));
     }
-    int before = parts.size();
-    addEvents(events, parts, evidence);
-    int glad = 0;
-    int sad = 0;
-    for (int k = before; k < parts.size(); k++) {
-      if (parts.get(k)[0] > 0) {
-        glad++;
-      } else {
-        sad++;
+    return negations;
+  }
+
+  /** The parts' sum, the sizes of the positive and negative ones, and how many of each. */
+  private record Tally(double sum, double pos, double neg, int positives, int negatives) {
+    static Tally of(List<double[]> parts) {
+      double sum = 0;
+      double pos = 0;
+      double neg = 0;
+      int positives = 0;
+      for (double[] p : parts) {
+        sum += p[0];
+        if (p[0] > 0) {
+          pos += p[0];
+          positives++;
+        } else {
+          neg -= p[0];
+        }
       }
+      return new Tally(sum, pos, neg, positives, parts.size() - positives);
     }
-    before = parts.size();
-    addProblems(text, view, matches, but, parts, evidence);
-    int problems = parts.size() - before;
-    boolean sarcasm = applySarcasm(text, view, matches, parts, evidence);
-    double sum = 0;
-    double pos = 0;
-    double neg = 0;
-    int positives = 0;
-    int negatives = 0;
-    for (double[] p : parts) {
-      sum += p[0];
-      if (p[0] > 0) {
-        pos += p[0];
-        positives++;
-      } else {
-        neg -= p[0];
-        negatives++;
-      }
-    }
-    sum += Math.signum(sum) * Valence.emphasis(tokens);
-    double score = sum / Math.sqrt(sum * sum + ALPHA);
-    boolean question = false;
-    for (boolean q : questionClause) {
-      question |= q;
-    }
-    double[] dense = {
-      1,
-      score,
-      pos / Math.sqrt(pos * pos + 4),
-      neg / Math.sqrt(neg * neg + 4),
-      Math.min(problems, 2),
-      sarcasm ? 1 : 0,
-      glad > 0 ? 1 : 0,
-      sad > 0 ? 1 : 0,
-      question ? 1 : 0,
-      Valence.emphasis(tokens) > 0 ? 1 : 0,
-      negations > 0 ? 1 : 0,
-      but >= 0 ? 1 : 0,
-      Math.min(positives, 3) / 3.0,
-      Math.min(negatives, 3) / 3.0,
-      Valence.addressed(tokens) ? 1 : 0
-    };
-    return new Features(score, dense, words, muted, evidence, LinearWeights.keys(words));
   }
 
   /** Names of the dense features, in the order {@link #features} fills them. */

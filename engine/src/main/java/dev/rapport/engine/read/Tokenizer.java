@@ -32,6 +32,8 @@ final class Tokenizer {
   }
 
   static List<Token> tokenize(String text) {
+    // Long: a single scanner state machine over the characters (quotes, links, emoticons, words);
+    // this tokenizer is to be merged into the engine's text tokenizer.
     List<Token> out = new ArrayList<>(Math.min(256, text.length() / 3 + 4));
     boolean quoted = false;
     int openedAt = -1;

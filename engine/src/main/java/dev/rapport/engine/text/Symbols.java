@@ -61,6 +61,7 @@ final class Symbols {
   }
 
   static int url(CharSequence s, int i, int n, Tokens out, int pos) {
+    // Long: the link grammar (scheme, bare domain with a path, trailing punctuation) in one pass.
     char c = s.charAt(i);
     if (!isAsciiAlnum(c)) {
       return i;

@@ -120,6 +120,8 @@ public final class Tokenizer {
   }
 
   private static int word(CharSequence s, int i, int n, Tokens out, int pos, Token.Kind kind) {
+    // Long: one pass over a word's characters (letters, marks, joiners, apostrophes, ampersand
+    // names, elongation) on the hot path.
     int from = i;
     out.begin();
     i = out.asciiWord(s, i, n);
@@ -265,6 +267,8 @@ public final class Tokenizer {
   }
 
   private static int social(CharSequence s, int i, int n, Tokens out, int pos) {
+    // Long: hashtags, mentions and cashtags share one scanner: the same body rules with a different
+    // sigil.
     char c = s.charAt(i);
     if (c != '#' && c != '@' && c != '$' || i + 1 >= n) {
       return i;
