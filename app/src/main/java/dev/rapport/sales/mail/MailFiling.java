@@ -114,16 +114,18 @@ class MailFiling {
 
   /** The EMAIL touchpoint of a message on a person's timeline; idempotent. */
   void append(Mailbox m, MailStore.Message msg, PersonId person) {
-    String byName = users.find(m.userId()).map(u -> u.displayName()).orElse(null);
+    boolean out = "OUT".equals(msg.direction());
+    // "by" is the colleague who wrote: the mailbox's owner for mail they sent, nobody for mail in
+    String byName = out ? users.find(m.userId()).map(u -> u.displayName()).orElse(null) : null;
     timeline.append(
         new NewTouchpoint(
             person,
             null,
             TouchpointKind.EMAIL,
             "email",
-            "OUT".equals(msg.direction()) ? Direction.OUT : Direction.IN,
+            out ? Direction.OUT : Direction.IN,
             msg.occurredAt(),
-            m.userId(),
+            out ? m.userId() : null,
             byName,
             summary(msg.subject(), msg.excerpt()),
             new SourceRef(SOURCE_TYPE, sourceId(msg.messageId(), person), null),
@@ -134,8 +136,7 @@ class MailFiling {
 
   static String summary(String subject, String excerpt) {
     String s = subject == null || subject.isBlank() ? "(no subject)" : subject;
-    return NewTouchpoint.clip(
-        excerpt == null || excerpt.isBlank() ? "Email: " + s : "Email: " + s + " — " + excerpt);
+    return NewTouchpoint.clip(excerpt == null || excerpt.isBlank() ? s : s + " — " + excerpt);
   }
 
   /** Message-ID and person: readable when short, a hash of the id when the id is long. */

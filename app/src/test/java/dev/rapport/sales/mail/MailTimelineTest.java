@@ -155,11 +155,11 @@ class MailTimelineTest {
         .containsEntry("source_type", "sales.mail")
         .containsEntry(
             "summary",
-            "Email: Pricing for 40 seats — Hi, could you send pricing for 40 seats? Thanks, Ada");
+            "Pricing for 40 seats — Hi, could you send pricing for 40 seats? Thanks, Ada");
     assertThat(tps.get(1)).containsEntry("direction", "OUT");
     // the quoted part of the reply is cut
     assertThat((String) tps.get(1).get("summary"))
-        .isEqualTo("Email: Re: Pricing for 40 seats — Sure: 40 seats are 12 per seat.");
+        .isEqualTo("Re: Pricing for 40 seats — Sure: 40 seats are 12 per seat.");
 
     // threaded: the reply is in the question's thread
     JsonNode mails =
@@ -234,8 +234,7 @@ class MailTimelineTest {
     assertThat(resumed.get("error").isNull()).as(resumed.toString()).isTrue();
     assertThat(touchpoints(cy))
         .extracting(t -> (String) t.get("summary"))
-        .containsExactly(
-            "Email: Part 1 — Text 1", "Email: Part 2 — Text 2", "Email: Part 3 — Text 3");
+        .containsExactly("Part 1 — Text 1", "Part 2 — Text 2", "Part 3 — Text 3");
     box = ok(api(seller, "GET", "/api/v1/mailboxes/" + mailbox, null), 200);
     assertThat(box.get("lastError").isNull()).isTrue();
   }
@@ -264,8 +263,7 @@ class MailTimelineTest {
     List<String> summaries = touchpoints(dee).stream().map(t -> (String) t.get("summary")).toList();
     assertThat(summaries)
         .containsExactly(
-            "Email: Offer <b>now</b> — Hello there",
-            "Email: Plain — Type <script>alert(2)</script> here");
+            "Offer <b>now</b> — Hello there", "Plain — Type <script>alert(2)</script> here");
 
     // shown as text on the person's timeline and email panel, never as markup
     for (String page :
@@ -359,7 +357,7 @@ class MailTimelineTest {
             t ->
                 assertThat(t)
                     .containsEntry("direction", "OUT")
-                    .containsEntry("summary", "Email: Our call — Thanks for the call."));
+                    .containsEntry("summary", "Our call — Thanks for the call."));
 
     // its copy in the sent folder is the same touchpoint, not a second one
     server.append("Sent", received[0]);
