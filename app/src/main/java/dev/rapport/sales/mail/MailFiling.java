@@ -115,8 +115,8 @@ class MailFiling {
   /** The EMAIL touchpoint of a message on a person's timeline; idempotent. */
   void append(Mailbox m, MailStore.Message msg, PersonId person) {
     boolean out = "OUT".equals(msg.direction());
-    // "by" is the colleague who wrote: the mailbox's owner for mail they sent, nobody for mail in
-    String byName = out ? users.find(m.userId()).map(u -> u.displayName()).orElse(null) : null;
+    // "by" (a user name, as the timeline resolves it) is the mailbox owner for mail they sent
+    String byName = out ? users.find(m.userId()).map(u -> u.username()).orElse(null) : null;
     timeline.append(
         new NewTouchpoint(
             person,
