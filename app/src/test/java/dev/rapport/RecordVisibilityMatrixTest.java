@@ -176,6 +176,14 @@ class RecordVisibilityMatrixTest {
           route("GET /touch/persons/{id}/panel", Subject.PERSON, TIMELINE_READ, ""),
           route("POST /touch/persons/{id}/cadence", Subject.PERSON, TIMELINE_WRITE, "everyDays=30"),
           route("POST /touch/persons/{id}/snooze", Subject.PERSON, TIMELINE_WRITE, "days=2"),
+          // sales: email on the timeline (sending without a mailbox answers the panel with why)
+          route("GET /api/v1/persons/{id}/emails", Subject.PERSON, TIMELINE_READ, ""),
+          route("GET /mail/persons/{id}/panel", Subject.PERSON, TIMELINE_READ, ""),
+          route(
+              "POST /mail/persons/{id}/send",
+              Subject.PERSON,
+              Permission.MAIL_CONNECT,
+              "subject=Matrix+{n}&body=Hello"),
           route("GET /api/v1/persons/{id}/cadence", Subject.PERSON, TIMELINE_READ, ""),
           route(
               "PUT /api/v1/persons/{id}/cadence",

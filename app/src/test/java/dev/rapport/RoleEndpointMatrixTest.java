@@ -211,6 +211,33 @@ class RoleEndpointMatrixTest {
           endpoint("POST", "/settings/touch", "", LIFECYCLE_ADMIN),
           endpoint("GET", "/api/v1/touch/due", NO_BODY, TIMELINE_READ),
           endpoint("GET", "/api/v1/persons/{person}/cadence", NO_BODY, TIMELINE_READ),
+          // sales: email on the timeline
+          endpoint("GET", "/settings/mail", NO_BODY, Permission.MAIL_CONNECT),
+          endpoint("GET", "/api/v1/mailboxes", NO_BODY, Permission.MAIL_CONNECT),
+          endpoint(
+              "POST",
+              "/api/v1/mailboxes",
+              "{'address':'m{n}@rapport.test','imapHost':'127.0.0.1','imapPort':1,"
+                  + "'smtpHost':'127.0.0.1','smtpPort':1,'username':'m','password':'pw'}",
+              Permission.MAIL_CONNECT),
+          endpoint("GET", "/api/v1/mailboxes/{myMailbox}", NO_BODY, Permission.MAIL_CONNECT),
+          endpoint(
+              "GET",
+              "/api/v1/mailboxes/{myMailbox}/unknown-senders",
+              NO_BODY,
+              Permission.MAIL_CONNECT),
+          endpoint("GET", "/api/v1/mailboxes/{myMailbox}/outbox", NO_BODY, Permission.MAIL_CONNECT),
+          endpoint("POST", "/api/v1/mailboxes/{myMailbox}/check", NO_BODY, Permission.MAIL_CONNECT),
+          endpoint("DELETE", "/api/v1/mailboxes/{myMailbox}", NO_BODY, Permission.MAIL_CONNECT),
+          endpoint("POST", "/settings/mail/{myMailbox}/check", "", Permission.MAIL_CONNECT),
+          endpoint("POST", "/settings/mail/{myMailbox}/delete", "", Permission.MAIL_CONNECT),
+          endpoint("GET", "/api/v1/persons/{person}/emails", NO_BODY, TIMELINE_READ),
+          endpoint("GET", "/mail/persons/{person}/panel", NO_BODY, TIMELINE_READ),
+          endpoint(
+              "POST",
+              "/mail/persons/{person}/send",
+              "subject=Hi&body=Hello",
+              Permission.MAIL_CONNECT),
           endpoint("PUT", "/api/v1/persons/{person}/cadence", "{'everyDays':30}", TIMELINE_WRITE),
           endpoint("POST", "/api/v1/persons/{person}/snooze", "{'days':2}", TIMELINE_WRITE),
           endpoint(
@@ -441,7 +468,8 @@ class RoleEndpointMatrixTest {
         Map.entry("inboxItem", c -> String.valueOf(inboxItem(c))),
         Map.entry("inboxRoute", c -> String.valueOf(inboxRoute())),
         Map.entry("leadThresholds", c -> leadThresholds()),
-        Map.entry("soon", c -> java.time.Instant.now().plusSeconds(86_400).toString()));
+        Map.entry("soon", c -> java.time.Instant.now().plusSeconds(86_400).toString()),
+        Map.entry("myMailbox", c -> c == null ? "1" : mailboxId(c.user())));
   }
 
   @TestFactory
@@ -566,6 +594,22 @@ class RoleEndpointMatrixTest {
         .update();
     return String.valueOf(
         jdbc.sql("select max(id) from listening_saved_filter where user_id = :u")
+            .param("u", user.id())
+            .query(Long.class)
+            .single());
+  }
+
+  /** A mailbox of {@code user} on a closed loopback port, made straight in the table. */
+  private String mailboxId(TestUser user) {
+    jdbc.sql(
+            "insert into sales_mailbox (user_id, address, imap_host, imap_port, imap_security,"
+                + " smtp_host, smtp_port, smtp_security, username, password_enc, created_at)"
+                + " values (:u, 'matrix@rapport.test', '127.0.0.1', 1, 'NONE', '127.0.0.1', 1,"
+                + " 'NONE', 'matrix', 'v1:none', current_timestamp)")
+        .param("u", user.id())
+        .update();
+    return String.valueOf(
+        jdbc.sql("select max(id) from sales_mailbox where user_id = :u")
             .param("u", user.id())
             .query(Long.class)
             .single());
