@@ -186,6 +186,16 @@ class CasePageController {
     return "care/panel";
   }
 
+  /** A case (or a person, an account) missing or hidden from the user: a 404 page. */
+  @org.springframework.web.bind.annotation.ExceptionHandler(
+      dev.rapport.shared.NotFoundException.class)
+  @org.springframework.web.bind.annotation.ResponseStatus(
+      org.springframework.http.HttpStatus.NOT_FOUND)
+  String notFound(dev.rapport.shared.NotFoundException e, Model model) {
+    model.addAttribute("what", e.getMessage());
+    return "care/not-found";
+  }
+
   private String act(long id, RedirectAttributes flash, Supplier<String> action) {
     queries.get(id);
     try {

@@ -89,7 +89,7 @@ class CaseWork {
             n.openedAt(),
             "system",
             NewTouchpoint.clip("Case #" + id + " opened: " + why + ". " + n.excerpt()),
-            new SourceRef("care.case", Long.toString(id), "/cases/" + id)));
+            new SourceRef("care.case", Long.toString(id), null)));
     return store.find(id).orElseThrow();
   }
 
@@ -197,7 +197,7 @@ class CaseWork {
             a.userId(),
             a.name(),
             NewTouchpoint.clip("Reply on case #" + id + ": " + t),
-            new SourceRef("care.reply", Long.toString(event), url == null ? "/cases/" + id : url),
+            new SourceRef("care.reply", Long.toString(event), url),
             null,
             null,
             null));
@@ -268,7 +268,7 @@ class CaseWork {
                 + " closed: "
                 + label
                 + (outcome == CaseClosed.Outcome.RESOLVED_UNHAPPY ? " (churn risk)" : ""),
-            new SourceRef("care.case.closed", Long.toString(id), "/cases/" + id),
+            new SourceRef("care.case.closed", Long.toString(id), null),
             null,
             null,
             null));
