@@ -21,9 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Demo cases for the demo persons: the brand "Rapport" (the demo listening rule is "Brand:
  * Rapport"), a routing rule that sends complaints to the support user, open cases with SLAs (one
- * breached, one due soon), one closed unhappily (churn risk on its person and account), and a
- * complaint spike about Rapport in the last hour (the banner on /cases). The spike's complaints are
- * demo rows without mentions (negative ids).
+ * breached), one closed unhappily (churn risk on its person and account), and a complaint spike
+ * about Rapport in the last hour (the banner on /cases). The spike's complaints are demo rows
+ * without mentions (negative ids).
  */
 @Component
 class CareDemo {
@@ -87,9 +87,9 @@ class CareDemo {
                     new CaseRoutes.Form(
                         "Complaints to support", "complaint", null, null, sam.id(), null)));
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    // opened: three working days ago (breached), an hour ago, now, ...
+    // opened: a week ago (breached whatever the weekday), an hour ago, minutes ago, ...
     Duration[] ago = {
-      Duration.ofDays(3),
+      Duration.ofDays(7),
       Duration.ofHours(1),
       Duration.ofMinutes(5),
       Duration.ofMinutes(30),
