@@ -148,13 +148,16 @@ class CaseStore {
 
   void route(long id, Long userId, Long teamId, String routedBy) {
     jdbc.sql(
-            "update care_case set assignee_user_id = :u, team_id = :t, routed_by = :r,"
-                + " status = case when :u is null then status else 'assigned' end where id = :id")
+            "update care_case set assignee_user_id = :u, team_id = :t, routed_by = :r where id ="
+                + " :id")
         .param("u", userId)
         .param("t", teamId)
         .param("r", routedBy)
         .param("id", id)
         .update();
+    if (userId != null) {
+      setStatus(id, CaseStatus.ASSIGNED);
+    }
   }
 
   void setStatus(long id, CaseStatus status) {

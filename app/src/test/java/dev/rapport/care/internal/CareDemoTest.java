@@ -21,6 +21,7 @@ class CareDemoTest {
   @Autowired ApplicationEventPublisher events;
   @Autowired CaseQueries queries;
   @Autowired CaseViews views;
+  @Autowired dev.rapport.people.SocialIdentities identities;
 
   @Test
   void theDemoHasOpenCasesWithSlasOneBreachedAChurnRiskAndASpike() {
@@ -38,15 +39,17 @@ class CareDemoTest {
                   "care_alert")) {
             jdbc.sql("delete from " + t).update();
           }
-          List<PersonId> persons =
-              jdbc
-                  .sql("select id from person order by id limit 40")
-                  .query(Long.class)
-                  .list()
-                  .stream()
-                  .map(PersonId::new)
-                  .toList();
-          assertThat(persons.size()).isGreaterThan(6);
+          List<PersonId> persons = new java.util.ArrayList<>();
+          for (int i = 0; i < 8; i++) {
+            persons.add(
+                identities.resolveAuthor(
+                    dev.rapport.people.Network.MASTODON,
+                    "@demo" + java.util.UUID.randomUUID() + "@example.social",
+                    null,
+                    "Demo " + i,
+                    null,
+                    null));
+          }
           events.publishEvent(new DemoPeopleLoaded(persons, List.of()));
           List<CaseViews.CaseView> all =
               views.views(queries.page(CaseQueries.View.ALL, 0, 50).items());
