@@ -87,7 +87,7 @@ class CaseWork {
             "care",
             Direction.IN,
             n.openedAt(),
-            "system",
+            null,
             NewTouchpoint.clip("Case #" + id + " opened: " + why + ". " + n.excerpt()),
             new SourceRef("care.case", Long.toString(id), null)));
     return store.find(id).orElseThrow();
@@ -195,7 +195,7 @@ class CaseWork {
             Direction.OUT,
             now,
             a.userId(),
-            a.name(),
+            byName(a),
             NewTouchpoint.clip("Reply on case #" + id + ": " + t),
             new SourceRef("care.reply", Long.toString(event), url),
             null,
@@ -262,7 +262,7 @@ class CaseWork {
             null,
             now,
             a.userId(),
-            a.name(),
+            byName(a),
             "Case #"
                 + id
                 + " closed: "
@@ -287,6 +287,11 @@ class CaseWork {
   private void log(long id, String kind, CaseStatus status, String detail) {
     Actor a = actor();
     store.event(id, now(), a.userId(), a.name(), kind, status.key(), detail);
+  }
+
+  /** Who a touchpoint is by: a user's name, or none for the system's own work. */
+  private static String byName(Actor a) {
+    return a.userId() == null ? null : a.name();
   }
 
   private Actor actor() {

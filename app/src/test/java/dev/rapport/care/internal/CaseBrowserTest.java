@@ -90,6 +90,21 @@ class CaseBrowserTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("global-search")));
   }
 
+  /** The queue and a case at desktop and phone width: nothing spills, Tab reaches every action. */
+  @Test
+  void theQueueAndACaseFitADesktopAndAPhone() {
+    for (dev.rapport.support.PageChecks.Viewport v : dev.rapport.support.PageChecks.VIEWPORTS) {
+      dev.rapport.support.PageChecks.viewport(driver, v);
+      driver.get("http://127.0.0.1:" + port + "/cases?view=all");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-" + kase.id())));
+      dev.rapport.support.PageChecks.check(browser, "cases", v);
+      driver.get("http://127.0.0.1:" + port + "/cases/" + kase.id());
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-status")));
+      dev.rapport.support.PageChecks.check(browser, "case", v);
+    }
+    dev.rapport.support.PageChecks.viewport(driver, dev.rapport.support.PageChecks.DESKTOP);
+  }
+
   @AfterAll
   void stop() {
     if (browser != null) {
