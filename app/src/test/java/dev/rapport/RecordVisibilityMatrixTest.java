@@ -1,5 +1,7 @@
 package dev.rapport;
 
+import static dev.rapport.access.Permission.CASES_READ;
+import static dev.rapport.access.Permission.CASES_WRITE;
 import static dev.rapport.access.Permission.LIFECYCLE_READ;
 import static dev.rapport.access.Permission.LIFECYCLE_WRITE;
 import static dev.rapport.access.Permission.LISTENING_READ;
@@ -71,7 +73,9 @@ class RecordVisibilityMatrixTest {
     ACCOUNT,
     IDENTITY,
     /** A mention written by the person: visible iff its author's person is. */
-    MENTION
+    MENTION,
+    /** A support case about the person: visible iff its person is. */
+    CASE
   }
 
   /** A JSON note for the touchpoint routes. */
@@ -199,11 +203,32 @@ class RecordVisibilityMatrixTest {
           // listening: a mention is visible iff its author's person is
           route("GET /api/v1/mentions/{id}", Subject.MENTION, LISTENING_READ, ""),
           route("GET /listening/mentions/{id}", Subject.MENTION, LISTENING_READ, ""),
-          route("GET /listening/mentions/{id}/card", Subject.MENTION, LISTENING_READ, ""));
+          route("GET /listening/mentions/{id}/card", Subject.MENTION, LISTENING_READ, ""),
+          // care: a case is visible iff its person is; churn risk and open cases per record
+          route("GET /api/v1/cases/{id}", Subject.CASE, CASES_READ, ""),
+          route("POST /api/v1/cases/{id}/assign", Subject.CASE, CASES_WRITE, "{'userId':{owner}}"),
+          route("POST /api/v1/cases/{id}/reply", Subject.CASE, CASES_WRITE, "{'text':'r{n}'}"),
+          route(
+              "POST /api/v1/cases/{id}/status", Subject.CASE, CASES_WRITE, "{'status':'resolved'}"),
+          route(
+              "POST /api/v1/cases/{id}/close",
+              Subject.CASE,
+              CASES_WRITE,
+              "{'outcome':'no_answer'}"),
+          route("GET /cases/{id}", Subject.CASE, CASES_READ, ""),
+          route("POST /cases/{id}/assign", Subject.CASE, CASES_WRITE, "userId={owner}"),
+          route("POST /cases/{id}/reply", Subject.CASE, CASES_WRITE, "text=r{n}"),
+          route("POST /cases/{id}/status", Subject.CASE, CASES_WRITE, "status=resolved"),
+          route("POST /cases/{id}/close", Subject.CASE, CASES_WRITE, "outcome=no_answer"),
+          route("GET /api/v1/persons/{id}/care", Subject.PERSON, CASES_READ, ""),
+          route("GET /api/v1/accounts/{id}/care", Subject.ACCOUNT, CASES_READ, ""),
+          route("GET /care/persons/{id}/panel", Subject.PERSON, CASES_READ, ""),
+          route("GET /care/accounts/{id}/panel", Subject.ACCOUNT, CASES_READ, ""));
 
   /** A path segment naming a person, account or identity, or a variable named for one. */
   private static final Pattern RECORD_ROUTE =
-      Pattern.compile("/(persons|accounts|identities|mentions)/\\{[^}]+}|\\{(personId|accountId)}");
+      Pattern.compile(
+          "/(persons|accounts|identities|mentions|cases)/\\{[^}]+}|\\{(personId|accountId)}");
 
   /** Whose record a call is about, relative to the caller. */
   enum Relation {
@@ -544,7 +569,22 @@ class RecordVisibilityMatrixTest {
             .param("nid", "matrix-" + secret)
             .query(Long.class)
             .single();
-    return new Records(person, account, identity, mention, owner, secret);
+    jdbc.sql(
+            "insert into care_case (person_id, account_id, thread_key, open_thread_key, network,"
+                + " reason, excerpt, priority, status, routed_by, sla_minutes, opened_at, due_at)"
+                + " values (:p, :a, :t, :t, 'mastodon', 'complaint', :text, 'high', 'new',"
+                + " 'matrix', 240, current_timestamp, current_timestamp)")
+        .param("p", person)
+        .param("a", account)
+        .param("t", "matrix|" + secret)
+        .param("text", "a case that says " + secret)
+        .update();
+    long careCase =
+        jdbc.sql("select id from care_case where thread_key = :t")
+            .param("t", "matrix|" + secret)
+            .query(Long.class)
+            .single();
+    return new Records(person, account, identity, mention, careCase, owner, secret);
   }
 
   private String note(String secret) {
@@ -596,6 +636,15 @@ class RecordVisibilityMatrixTest {
             .listOfRows());
     state.put(
         "stages", count("select count(*) from stage_change where person_id = :id", r.person()));
+    state.put(
+        "case",
+        jdbc.sql("select * from care_case where id = :id")
+            .param("id", r.careCase())
+            .query()
+            .listOfRows());
+    state.put(
+        "caseHistory",
+        count("select count(*) from care_case_event where case_id = :id", r.careCase()));
     return state.toString();
   }
 
@@ -613,6 +662,7 @@ class RecordVisibilityMatrixTest {
           case ACCOUNT -> records.account();
           case IDENTITY -> records.identity();
           case MENTION -> records.mention();
+          case CASE -> records.careCase();
         };
     String path = route.path().replaceAll("\\{[^}]+}", Long.toString(id));
     String extra = resolve(route.extra(), records);
@@ -730,5 +780,11 @@ class RecordVisibilityMatrixTest {
 
   /** The records of one cell and the text that must never reach a caller who may not see them. */
   record Records(
-      long person, long account, long identity, long mention, long owner, String secret) {}
+      long person,
+      long account,
+      long identity,
+      long mention,
+      long careCase,
+      long owner,
+      String secret) {}
 }

@@ -1,6 +1,8 @@
 package dev.rapport;
 
 import static dev.rapport.access.Permission.AUDIT_READ;
+import static dev.rapport.access.Permission.CASES_READ;
+import static dev.rapport.access.Permission.CASES_WRITE;
 import static dev.rapport.access.Permission.IMPORT_RUN;
 import static dev.rapport.access.Permission.LIFECYCLE_ADMIN;
 import static dev.rapport.access.Permission.LIFECYCLE_READ;
@@ -341,7 +343,34 @@ class RoleEndpointMatrixTest {
           endpoint("POST", "/inbox/items/{inboxItem}/snooze", "for=1h", TIMELINE_WRITE),
           endpoint("POST", "/inbox/items/{inboxItem}/done", NO_BODY, TIMELINE_WRITE),
           endpoint("POST", "/inbox/items/{inboxItem}/reply", "text=thanks", TIMELINE_WRITE),
-          endpoint("POST", "/inbox/assign", "itemIds={inboxItem}&userId={user}", TIMELINE_WRITE));
+          endpoint("POST", "/inbox/assign", "itemIds={inboxItem}&userId={user}", TIMELINE_WRITE),
+          // care: support cases ({careCase} is a fresh open case about the shared person)
+          endpoint("GET", "/api/v1/cases?view=open&size=5", NO_BODY, CASES_READ),
+          endpoint("GET", "/api/v1/cases/{careCase}", NO_BODY, CASES_READ),
+          endpoint("POST", "/api/v1/cases/{careCase}/assign", "{'userId':{user}}", CASES_WRITE),
+          endpoint("POST", "/api/v1/cases/{careCase}/reply", "{'text':'on it'}", CASES_WRITE),
+          endpoint("POST", "/api/v1/cases/{careCase}/status", "{'status':'resolved'}", CASES_WRITE),
+          endpoint(
+              "POST", "/api/v1/cases/{careCase}/close", "{'outcome':'no_answer'}", CASES_WRITE),
+          endpoint("GET", "/api/v1/cases/alerts", NO_BODY, CASES_READ),
+          endpoint("GET", "/api/v1/cases/brands", NO_BODY, CASES_READ),
+          endpoint("POST", "/api/v1/cases/brands", "{'name':'Matrix brand {n}'}", USERS_ADMIN),
+          endpoint("DELETE", "/api/v1/cases/brands/{careBrand}", NO_BODY, USERS_ADMIN),
+          endpoint("GET", "/api/v1/cases/routes", NO_BODY, CASES_READ),
+          endpoint(
+              "POST",
+              "/api/v1/cases/routes",
+              "{'name':'Matrix {n}','reason':'question','brand':'nothing {n}','assignUserId':{user}}",
+              USERS_ADMIN),
+          endpoint("DELETE", "/api/v1/cases/routes/{careRoute}", NO_BODY, USERS_ADMIN),
+          endpoint("GET", "/api/v1/persons/{person}/care", NO_BODY, CASES_READ),
+          endpoint("GET", "/cases?view=open", NO_BODY, CASES_READ),
+          endpoint("GET", "/cases/{careCase}", NO_BODY, CASES_READ),
+          endpoint("POST", "/cases/{careCase}/assign", "userId={user}", CASES_WRITE),
+          endpoint("POST", "/cases/{careCase}/reply", "text=on+it", CASES_WRITE),
+          endpoint("POST", "/cases/{careCase}/status", "status=resolved", CASES_WRITE),
+          endpoint("POST", "/cases/{careCase}/close", "outcome=no_answer", CASES_WRITE),
+          endpoint("GET", "/care/persons/{person}/panel", NO_BODY, CASES_READ));
 
   @Autowired AccessFixtures access;
   @Autowired JdbcClient jdbc;
@@ -408,6 +437,46 @@ class RoleEndpointMatrixTest {
         .single();
   }
 
+  /** A fresh open case about the shared person, made straight in the table. */
+  private long careCase() {
+    String thread = "matrix|" + UUID.randomUUID();
+    jdbc.sql(
+            "insert into care_case (person_id, thread_key, open_thread_key, network, reason,"
+                + " excerpt, priority, status, routed_by, sla_minutes, opened_at, due_at)"
+                + " values (:p, :t, :t, 'mastodon', 'complaint', 'matrix case', 'high', 'new',"
+                + " 'matrix', 240, current_timestamp, current_timestamp)")
+        .param("p", person().value())
+        .param("t", thread)
+        .update();
+    return jdbc.sql("select id from care_case where thread_key = :t")
+        .param("t", thread)
+        .query(Long.class)
+        .single();
+  }
+
+  /** A fresh brand, and a fresh case routing rule (the delete endpoints remove them). */
+  private long careRow(String table) {
+    String name = "matrix " + UUID.randomUUID();
+    if (table.equals("care_brand")) {
+      jdbc.sql(
+              "insert into care_brand (name, kind, created_at) values (:n, 'brand',"
+                  + " current_timestamp)")
+          .param("n", name)
+          .update();
+    } else {
+      jdbc.sql(
+              "insert into care_route (position, name, reason, brand, assign_user_id,"
+                  + " created_at) values (1000, :n, 'question', :n, :u, current_timestamp)")
+          .param("n", name)
+          .param("u", someUser.id())
+          .update();
+    }
+    return jdbc.sql("select id from " + table + " where name = :n")
+        .param("n", name)
+        .query(Long.class)
+        .single();
+  }
+
   /** One person, without an owner so that every role may see it. */
   private PersonId person() {
     if (person == null) {
@@ -467,6 +536,9 @@ class RoleEndpointMatrixTest {
         Map.entry("blockEntry", c -> String.valueOf(blockEntry())),
         Map.entry("inboxItem", c -> String.valueOf(inboxItem(c))),
         Map.entry("inboxRoute", c -> String.valueOf(inboxRoute())),
+        Map.entry("careCase", c -> String.valueOf(careCase())),
+        Map.entry("careBrand", c -> String.valueOf(careRow("care_brand"))),
+        Map.entry("careRoute", c -> String.valueOf(careRow("care_route"))),
         Map.entry("leadThresholds", c -> leadThresholds()),
         Map.entry("soon", c -> java.time.Instant.now().plusSeconds(86_400).toString()),
         Map.entry("myMailbox", c -> c == null ? "1" : mailboxId(c.user())));

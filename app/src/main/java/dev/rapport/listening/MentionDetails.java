@@ -58,6 +58,13 @@ public interface MentionDetails {
 
   Optional<Detail> find(long mentionId);
 
+  /**
+   * The native id of the post this mention answers, as its network gave it ({@code replyTo} of the
+   * normalised post); empty for a post that answers nothing or a mention that does not exist. Care
+   * uses it to keep a thread in one case.
+   */
+  Optional<String> replyTo(long mentionId);
+
   /** Every listening rule by id and name, for pickers and for checking a rule id exists. */
   List<Rule> rules();
 

@@ -36,6 +36,11 @@ class MentionDetailsFacade implements MentionDetails {
   }
 
   @Override
+  public Optional<String> replyTo(long mentionId) {
+    return mentions.replyTo(mentionId);
+  }
+
+  @Override
   public List<Rule> rules() {
     return rules.all().stream().map(r -> new Rule(Long.toString(r.id()), r.name())).toList();
   }

@@ -207,6 +207,15 @@ class MentionStore {
         .optional();
   }
 
+  /** The native id of the post the mention answers; empty when none (or no such mention). */
+  java.util.Optional<String> replyTo(long id) {
+    return jdbc.sql("select reply_to from listening_mention where id = :id")
+        .param("id", id)
+        .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1)))
+        .optional()
+        .flatMap(o -> o);
+  }
+
   /** The payload the network sent, as stored (cut at the configured size); null when none. */
   String rawPayload(long id) {
     return jdbc.sql("select raw_payload from listening_mention where id = :id")
