@@ -34,8 +34,8 @@ class CollabListeners {
   }
 
   /**
-   * A stage change after the mover's commit. A person's first stage (entering the lifecycle) is
-   * not a change from one stage to another and is left to the timeline.
+   * A stage change after the mover's commit. A person's first stage (entering the lifecycle) is not
+   * a change from one stage to another and is left to the timeline.
    */
   @ApplicationModuleListener
   void on(StageChanged change) {

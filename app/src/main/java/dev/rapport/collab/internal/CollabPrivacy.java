@@ -19,7 +19,6 @@ class CollabPrivacy implements PersonDataExport {
   @Override
   public Map<String, Object> sectionsAbout(List<PersonId> persons) {
     return Map.of(
-        "feed",
-        store.export(SubjectType.PERSON, persons.stream().map(PersonId::value).toList()));
+        "feed", store.export(SubjectType.PERSON, persons.stream().map(PersonId::value).toList()));
   }
 }

@@ -26,7 +26,9 @@ public final class CommentText {
   /** A web address, up to whitespace or a character that cannot start a URL's continuation. */
   private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://[^\\s<>\"'`]+");
 
-  /** @username, as access's user names are spelled, not inside a word or an email address. */
+  /**
+   * @username, as access's user names are spelled, not inside a word or an email address.
+   */
   private static final Pattern MENTION =
       Pattern.compile("(?<![\\w@.])@([a-zA-Z0-9][a-zA-Z0-9._-]{1,59})");
 
@@ -121,7 +123,8 @@ public final class CommentText {
   }
 
   private static boolean insideAny(List<Part> parts, int index) {
-    return parts.stream().anyMatch(p -> index >= p.start() && index < p.start() + p.text().length());
+    return parts.stream()
+        .anyMatch(p -> index >= p.start() && index < p.start() + p.text().length());
   }
 
   private static String trimTrailing(String s) {

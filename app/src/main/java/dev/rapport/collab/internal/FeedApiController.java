@@ -93,7 +93,9 @@ class FeedApiController {
     return comment(SubjectType.PERSON, id, body);
   }
 
-  @PutMapping(path = "/api/v1/feed/persons/{id}/follow", produces = MediaType.APPLICATION_JSON_VALUE)
+  @PutMapping(
+      path = "/api/v1/feed/persons/{id}/follow",
+      produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("@access.allows('PEOPLE_READ')")
   @Operation(summary = "Follow a person: be notified of new comments and stage changes")
   FollowJson followPerson(@PathVariable long id) {

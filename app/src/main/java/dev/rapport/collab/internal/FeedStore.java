@@ -127,8 +127,7 @@ public class FeedStore {
   }
 
   long count(SubjectType type, long subjectId) {
-    return jdbc.sql(
-            "select count(*) from collab_entry where subject_type = :t and subject_id = :s")
+    return jdbc.sql("select count(*) from collab_entry where subject_type = :t and subject_id = :s")
         .param("t", type.name())
         .param("s", subjectId)
         .query(Long.class)
@@ -260,8 +259,7 @@ public class FeedStore {
 
   /** Moves a merged record's feed and follows to the survivor (a follower of both stays once). */
   void move(SubjectType type, long from, long to) {
-    jdbc.sql(
-            "update collab_entry set subject_id = :to where subject_type = :t and subject_id = :f")
+    jdbc.sql("update collab_entry set subject_id = :to where subject_type = :t and subject_id = :f")
         .param("t", type.name())
         .param("f", from)
         .param("to", to)
@@ -285,8 +283,7 @@ public class FeedStore {
       return 0;
     }
     forgetFollows(type, subjectIds);
-    return jdbc.sql(
-            "delete from collab_entry where subject_type = :t and subject_id in (:ids)")
+    return jdbc.sql("delete from collab_entry where subject_type = :t and subject_id in (:ids)")
         .param("t", type.name())
         .param("ids", subjectIds)
         .update();

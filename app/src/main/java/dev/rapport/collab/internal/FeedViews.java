@@ -13,8 +13,8 @@ import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
- * Feed entries as the API and the pages show them: the text cut into parts (plain, links,
- * mentions of known users), who wrote, edited and deleted it, and its history.
+ * Feed entries as the API and the pages show them: the text cut into parts (plain, links, mentions
+ * of known users), who wrote, edited and deleted it, and its history.
  */
 @Component
 public class FeedViews {
@@ -121,7 +121,11 @@ public class FeedViews {
   }
 
   public EntryView view(
-      Entry e, List<FeedStore.Revision> revisions, Long me, boolean admin, Predicate<String> known) {
+      Entry e,
+      List<FeedStore.Revision> revisions,
+      Long me,
+      boolean admin,
+      Predicate<String> known) {
     boolean mine = me != null && me.equals(e.authorUserId());
     boolean comment = e.kind() == FeedStore.Kind.COMMENT;
     return new EntryView(

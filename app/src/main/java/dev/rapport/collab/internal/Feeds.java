@@ -41,22 +41,12 @@ public class Feeds {
       FeedSubjects subjects,
       Users users,
       Actors actors) {
-    this(store, notifications, subjects, users, actors, Clock.systemUTC());
-  }
-
-  Feeds(
-      FeedStore store,
-      NotificationStore notifications,
-      FeedSubjects subjects,
-      Users users,
-      Actors actors,
-      Clock clock) {
     this.store = store;
     this.notifications = notifications;
     this.subjects = subjects;
     this.users = users;
     this.actors = actors;
-    this.clock = clock;
+    this.clock = Clock.systemUTC();
   }
 
   /** What happened to one @mention. {@code reason} says why it was not delivered. */
@@ -150,7 +140,8 @@ public class Feeds {
       throw new NotYours("this comment was deleted and can no longer be edited");
     }
     if (actor.userId() == null || !actor.userId().equals(entry.authorUserId())) {
-      throw new NotYours("only its author may edit a comment; this one is by " + entry.authorName());
+      throw new NotYours(
+          "only its author may edit a comment; this one is by " + entry.authorName());
     }
     String text = CommentText.check("text", rawText);
     Instant now = clock.instant();
@@ -183,8 +174,7 @@ public class Feeds {
     boolean author = actor.userId() != null && actor.userId().equals(entry.authorUserId());
     if (!author && !actor.isAdmin()) {
       throw new NotYours(
-          "only its author or an admin may delete a comment; this one is by "
-              + entry.authorName());
+          "only its author or an admin may delete a comment; this one is by " + entry.authorName());
     }
     Instant now = clock.instant();
     store.insertRevision(entryId, entry.body(), "delete", actor.userId(), displayName(actor), now);

@@ -86,9 +86,7 @@ class NotificationApiController {
     return new Unread(notifications.unread(), 1);
   }
 
-  @PostMapping(
-      path = "/api/v1/notifications/read-all",
-      produces = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(path = "/api/v1/notifications/read-all", produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("isAuthenticated()")
   @Operation(summary = "Mark all of the caller's notifications read")
   Unread readAll() {

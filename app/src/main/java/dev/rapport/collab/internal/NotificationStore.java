@@ -17,7 +17,12 @@ public class NotificationStore {
 
   /** A notification with the entry it points at. */
   public record Row(
-      long id, long userId, Reason reason, Instant createdAt, Instant readAt, FeedStore.Entry entry) {
+      long id,
+      long userId,
+      Reason reason,
+      Instant createdAt,
+      Instant readAt,
+      FeedStore.Entry entry) {
 
     public boolean unread() {
       return readAt == null;
