@@ -58,7 +58,15 @@ class FeedApiController {
   private final ObjectMapper json;
   private final Actors actors;
 
-  FeedApiController(Feeds feeds, FeedViews views, ObjectMapper json, Actors actors) {
+  private final dev.rapport.access.Users users;
+
+  FeedApiController(
+      Feeds feeds,
+      FeedViews views,
+      ObjectMapper json,
+      Actors actors,
+      dev.rapport.access.Users users) {
+    this.users = users;
     this.feeds = feeds;
     this.views = views;
     this.json = json;
@@ -167,6 +175,40 @@ class FeedApiController {
   EntryJson delete(@PathVariable long id) {
     FeedStore.Entry e = feeds.delete(positive(id));
     return views.json(e, List.of(), List.of(), views.knownUsers());
+  }
+
+  // ---- @mention autocomplete ----
+
+  /** A colleague one may @mention. */
+  record Mentionable(String username, String name) {}
+
+  @GetMapping(path = "/api/v1/feed/mentionable", produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("@access.allows('TIMELINE_WRITE')")
+  @Operation(summary = "Enabled colleagues whose user name or name starts a word with q")
+  List<Mentionable> mentionable(
+      @RequestParam(required = false) String q, @RequestParam(defaultValue = "8") int limit) {
+    if (q == null || q.isBlank()) {
+      throw InvalidInputException.of("q", "is required: the letters typed after @");
+    }
+    if (q.length() > 60 || dev.rapport.shared.TextChecks.refusal(q) != null) {
+      throw InvalidInputException.of("q", "must be at most 60 characters of text");
+    }
+    if (limit < 1 || limit > 20) {
+      throw InvalidInputException.of("limit", "must be between 1 and 20, was " + limit);
+    }
+    String needle = q.strip().toLowerCase(java.util.Locale.ROOT);
+    Long me = actors.current().userId();
+    return users.all().stream()
+        .filter(u -> u.enabled() && (me == null || u.id() != me))
+        .filter(
+            u ->
+                u.username().startsWith(needle)
+                    || java.util.Arrays.stream(
+                            Feeds.name(u).toLowerCase(java.util.Locale.ROOT).split("\\s+"))
+                        .anyMatch(w -> w.startsWith(needle)))
+        .limit(limit)
+        .map(u -> new Mentionable(u.username(), Feeds.name(u)))
+        .toList();
   }
 
   // ---- shared ----

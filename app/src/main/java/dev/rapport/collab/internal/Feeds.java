@@ -116,10 +116,29 @@ public class Feeds {
     subject.requireChangeable(subjectId);
     String text = CommentText.check("text", rawText);
     Actor actor = actors.current();
+    return insertComment(subject, subjectId, text, actor.userId(), displayName(actor));
+  }
+
+  /**
+   * Posts a comment as the given user without asking the record's access question: for the system's
+   * own work (demo data), never for a route.
+   */
+  @Transactional
+  Posted commentAs(User author, SubjectType type, long subjectId, String rawText) {
+    return insertComment(
+        subjects.of(type),
+        subjectId,
+        CommentText.check("text", rawText),
+        author.id(),
+        name(author));
+  }
+
+  private Posted insertComment(
+      FeedSubject subject, long subjectId, String text, Long authorId, String authorName) {
     Instant now = clock.instant();
     long id =
         store.insert(
-            type, subjectId, Kind.COMMENT, text, actor.userId(), displayName(actor), null, now);
+            subject.type(), subjectId, Kind.COMMENT, text, authorId, authorName, null, now);
     Entry entry = store.entry(id).orElseThrow();
     Posted posted = mention(subject, entry, text, Set.of(), now);
     notifyFollowers(subject, entry, now);
@@ -182,6 +201,15 @@ public class Feeds {
     return store.entry(entryId).orElseThrow();
   }
 
+  /** Deletes a comment as its author, for the system's own work (demo data), never for a route. */
+  @Transactional
+  void deleteAs(User author, long entryId) {
+    Entry entry = store.lock(entryId).orElseThrow();
+    Instant now = clock.instant();
+    store.insertRevision(entryId, entry.body(), "delete", author.id(), name(author), now);
+    store.markDeleted(entryId, now, author.id(), name(author));
+  }
+
   /** The entry's record, for a route that changes an entry and then shows its feed again. */
   @Transactional(readOnly = true)
   public Optional<Entry> find(long entryId) {
@@ -196,6 +224,12 @@ public class Feeds {
     subjects.of(type).requireVisible(subjectId);
     Long me = requireUser();
     return store.follow(type, subjectId, me, clock.instant());
+  }
+
+  /** The user follows the record, for the system's own work (demo data), never for a route. */
+  @Transactional
+  boolean followAs(User user, SubjectType type, long subjectId) {
+    return store.follow(type, subjectId, user.id(), clock.instant());
   }
 
   @Transactional
@@ -235,7 +269,7 @@ public class Feeds {
 
   private Posted mention(
       FeedSubject subject, Entry entry, String text, Set<String> alreadyMentioned, Instant now) {
-    Actor actor = actors.current();
+    Long author = entry.authorUserId();
     List<MentionOutcome> outcomes = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     Map<String, User> found = new LinkedHashMap<>();
@@ -253,7 +287,7 @@ public class Feeds {
       if (alreadyMentioned.contains(m.getKey())) {
         continue;
       }
-      if (user.id() == (actor.userId() == null ? -1 : actor.userId())) {
+      if (author != null && user.id() == author) {
         continue; // mentioning oneself notifies nobody and is no failure
       }
       String reason = null;

@@ -468,6 +468,24 @@ class FeedApiTest {
     assertThat(page).contains("mentioned you on").contains("Feed P").contains("0 unread");
   }
 
+  @Test
+  void theAutocompleteOffersEnabledColleaguesByNameOrUserName() throws Exception {
+    var byName = api("GET", "/api/v1/feed/mentionable?q=" + li.username(), null, mariaToken);
+    assertThat(byName.getStatus()).as(byName.getContentAsString()).isEqualTo(200);
+    JsonNode found = json.readTree(byName.getContentAsString());
+    assertThat(found.get(0).get("username").asString()).isEqualTo(li.username());
+    assertThat(found.get(0).get("name").asString()).isEqualTo(li.user().displayName());
+    // a word of the display name ("Test u-…") finds them too; never the caller
+    JsonNode byWord =
+        json.readTree(
+            api("GET", "/api/v1/feed/mentionable?q=test&limit=20", null, mariaToken)
+                .getContentAsString());
+    assertThat(byWord.findValuesAsString("username")).doesNotContain(maria.username());
+    assertProblem(api("GET", "/api/v1/feed/mentionable?q=", null, mariaToken), "q", "is required");
+    assertProblem(
+        api("GET", "/api/v1/feed/mentionable?q=a&limit=500", null, mariaToken), "limit", "between");
+  }
+
   // ---- helpers ----
 
   JsonNode feedEntry(long person, long id) throws Exception {

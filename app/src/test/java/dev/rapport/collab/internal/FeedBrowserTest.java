@@ -29,8 +29,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The deal's feed in Debian's headless chromium: user A @mentions colleague B in a person's feed,
- * B signs in, sees the unread notification count in the left navigation, opens the notifications
+ * The deal's feed in Debian's headless chromium: user A @mentions colleague B in a person's feed, B
+ * signs in, sees the unread notification count in the left navigation, opens the notifications
  * page, sees the notification and follows it to the person. Screenshots of the feed and of the
  * notifications page are saved under target/screenshots/.
  */
@@ -91,10 +91,18 @@ class FeedBrowserTest {
     driver.get(base() + "/persons/" + person.value());
     String box = "comment-persons-" + person.value();
     WebElement text = wait.until(ExpectedConditions.elementToBeClickable(By.id(box)));
+    // @ and the name: the autocomplete offers the colleague, Enter picks them
+    text.sendKeys("@" + li.username());
+    WebElement suggestion =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".mention-suggestions li.active")));
+    assertThat(suggestion.getText()).contains(li.user().displayName(), "@" + li.username());
+    text.sendKeys(org.openqa.selenium.Keys.ENTER);
+    assertThat(text.getAttribute("value")).isEqualTo("@" + li.username() + " ");
+    assertThat(driver.findElements(By.cssSelector(".mention-suggestions"))).isEmpty();
     text.sendKeys(
-        "@"
-            + li.username()
-            + " they ask about <b>SSO</b>: can you join Thursday's call? Notes:"
+        "they ask about <b>SSO</b>: can you join Thursday's call? Notes:"
             + " https://example.com/notes/sso");
     driver.findElement(By.cssSelector(".feed-comment button[type=submit]")).click();
     wait.until(
