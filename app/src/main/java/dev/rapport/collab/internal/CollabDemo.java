@@ -11,20 +11,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Gives the demo a conversation to look at: on the first demo person, Maria pulls Li in with an
- *
- * @mention and Li answers, Tom's off-topic comment is deleted, and an account's feed asks Tom for a
- *     webinar invitation. Maria follows the first persons, so their stage changes reach her. The
- *     demo users (access's DemoUsers) exist before the demo persons are loaded; a missing one is
- *     skipped.
+ * Gives the demo a conversation to look at: on the first demo person, Maria pulls Li in with a
+ * mention and Li answers, Tom's off-topic comment is deleted, and an account's feed asks Tom for a
+ * webinar invitation. Maria follows the first persons, so their stage changes reach her. The demo
+ * users (access's DemoUsers) exist before the demo persons are loaded; a missing one is skipped.
  */
 @Component
 class CollabDemo {
 
   private final Feeds feeds;
   private final Users users;
+  private final FeedStore store;
 
-  CollabDemo(Feeds feeds, Users users) {
+  CollabDemo(Feeds feeds, Users users, FeedStore store) {
+    this.store = store;
     this.feeds = feeds;
     this.users = users;
   }
@@ -39,10 +39,13 @@ class CollabDemo {
     if (maria.isEmpty() || li.isEmpty() || tom.isEmpty() || demo.persons().isEmpty()) {
       return;
     }
+    long first = demo.persons().get(0).value();
+    if (store.count(SubjectType.PERSON, first) > 0) {
+      return; // loaded before: demo data is added once
+    }
     for (PersonId p : demo.persons().subList(0, Math.min(3, demo.persons().size()))) {
       feeds.followAs(maria.get(), SubjectType.PERSON, p.value());
     }
-    long first = demo.persons().get(0).value();
     feeds.followAs(tom.get(), SubjectType.PERSON, first);
     feeds.commentAs(
         maria.get(),

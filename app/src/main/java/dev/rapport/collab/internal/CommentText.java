@@ -26,9 +26,7 @@ public final class CommentText {
   /** A web address, up to whitespace or a character that cannot start a URL's continuation. */
   private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://[^\\s<>\"'`]+");
 
-  /**
-   * @username, as access's user names are spelled, not inside a word or an email address.
-   */
+  /** A mention: at-sign and a user name as access spells them, not inside a word or an email. */
   private static final Pattern MENTION =
       Pattern.compile("(?<![\\w@.])@([a-zA-Z0-9][a-zA-Z0-9._-]{1,59})");
 
