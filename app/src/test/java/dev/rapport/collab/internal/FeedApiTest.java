@@ -42,6 +42,7 @@ class FeedApiTest {
   @Autowired AccessFixtures access;
   @Autowired ObjectMapper json;
   @Autowired Lifecycle lifecycle;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   Team north;
   TestUser admin;
@@ -484,6 +485,65 @@ class FeedApiTest {
     assertProblem(api("GET", "/api/v1/feed/mentionable?q=", null, mariaToken), "q", "is required");
     assertProblem(
         api("GET", "/api/v1/feed/mentionable?q=a&limit=500", null, mariaToken), "limit", "between");
+  }
+
+  @Test
+  void aMergeMovesTheFeedAndFollowsAndAnErasureRemovesThemAfterTheExportShowedThem()
+      throws Exception {
+    long survivor = person();
+    long merged = person();
+    comment(survivor, "on the survivor", mariaToken);
+    long moved = comment(merged, "on the duplicate", mariaToken).get("entry").get("id").asLong();
+    api("PUT", "/api/v1/feed/persons/" + merged + "/follow", null, liToken);
+    api("PUT", "/api/v1/feed/persons/" + survivor + "/follow", null, liToken);
+    var merge =
+        api(
+            "POST",
+            "/api/v1/merges",
+            "{'survivorId':" + survivor + ",'mergedId':" + merged + ",'reason':'same person'}",
+            adminToken);
+    assertThat(merge.getStatus()).as(merge.getContentAsString()).isBetween(200, 201);
+    JsonNode feed =
+        json.readTree(
+            api("GET", "/api/v1/feed/persons/" + survivor, null, liToken).getContentAsString());
+    assertThat(feed.get("total").asLong()).isEqualTo(2);
+    List<String> texts = new java.util.ArrayList<>();
+    feed.get("items").forEach(e -> texts.add(e.get("text").asString()));
+    assertThat(texts).containsExactlyInAnyOrder("on the survivor", "on the duplicate");
+    // li followed both: one follow is left, on the survivor
+    assertThat(feed.get("followers").asInt()).isEqualTo(1);
+    assertThat(feed.get("following").asBoolean()).isTrue();
+
+    String export =
+        api("GET", "/api/v1/persons/" + survivor + "/export", null, adminToken)
+            .getContentAsString();
+    assertThat(export).contains("\"feed\"").contains("on the duplicate");
+
+    var erase =
+        api("POST", "/api/v1/persons/" + survivor + "/erase", "{'reason':'asked'}", adminToken);
+    assertThat(erase.getStatus()).as(erase.getContentAsString()).isBetween(200, 204);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from collab_entry where subject_type = 'PERSON'"
+                        + " and subject_id in (:ids)")
+                .param("ids", List.of(survivor, merged))
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql("select count(*) from collab_revision where entry_id = :e")
+                .param("e", moved)
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from collab_follow where subject_type = 'PERSON'"
+                        + " and subject_id = :s")
+                .param("s", survivor)
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   // ---- helpers ----
