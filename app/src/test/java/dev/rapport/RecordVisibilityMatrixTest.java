@@ -223,7 +223,32 @@ class RecordVisibilityMatrixTest {
           route("GET /api/v1/persons/{id}/care", Subject.PERSON, CASES_READ, ""),
           route("GET /api/v1/accounts/{id}/care", Subject.ACCOUNT, CASES_READ, ""),
           route("GET /care/persons/{id}/panel", Subject.PERSON, CASES_READ, ""),
-          route("GET /care/accounts/{id}/panel", Subject.ACCOUNT, CASES_READ, ""));
+          route("GET /care/accounts/{id}/panel", Subject.ACCOUNT, CASES_READ, ""),
+          // collab: a record's feed, comments and follows
+          route("GET /api/v1/feed/persons/{id}", Subject.PERSON, PEOPLE_READ, ""),
+          route(
+              "POST /api/v1/feed/persons/{id}/comments",
+              Subject.PERSON,
+              TIMELINE_WRITE,
+              "{'text':'m {n}'}"),
+          route("PUT /api/v1/feed/persons/{id}/follow", Subject.PERSON, PEOPLE_READ, ""),
+          route("DELETE /api/v1/feed/persons/{id}/follow", Subject.PERSON, PEOPLE_READ, ""),
+          route("GET /feed/persons/{id}", Subject.PERSON, PEOPLE_READ, ""),
+          route("POST /feed/persons/{id}/comments", Subject.PERSON, TIMELINE_WRITE, "text=m+{n}"),
+          route("POST /feed/persons/{id}/follow", Subject.PERSON, PEOPLE_READ, ""),
+          route("POST /feed/persons/{id}/unfollow", Subject.PERSON, PEOPLE_READ, ""),
+          route("GET /api/v1/feed/accounts/{id}", Subject.ACCOUNT, PEOPLE_READ, ""),
+          route(
+              "POST /api/v1/feed/accounts/{id}/comments",
+              Subject.ACCOUNT,
+              TIMELINE_WRITE,
+              "{'text':'m {n}'}"),
+          route("PUT /api/v1/feed/accounts/{id}/follow", Subject.ACCOUNT, PEOPLE_READ, ""),
+          route("DELETE /api/v1/feed/accounts/{id}/follow", Subject.ACCOUNT, PEOPLE_READ, ""),
+          route("GET /feed/accounts/{id}", Subject.ACCOUNT, PEOPLE_READ, ""),
+          route("POST /feed/accounts/{id}/comments", Subject.ACCOUNT, TIMELINE_WRITE, "text=m+{n}"),
+          route("POST /feed/accounts/{id}/follow", Subject.ACCOUNT, PEOPLE_READ, ""),
+          route("POST /feed/accounts/{id}/unfollow", Subject.ACCOUNT, PEOPLE_READ, ""));
 
   /** A path segment naming a person, account or identity, or a variable named for one. */
   private static final Pattern RECORD_ROUTE =

@@ -370,7 +370,29 @@ class RoleEndpointMatrixTest {
           endpoint("POST", "/cases/{careCase}/reply", "text=on+it", CASES_WRITE),
           endpoint("POST", "/cases/{careCase}/status", "status=resolved", CASES_WRITE),
           endpoint("POST", "/cases/{careCase}/close", "outcome=no_answer", CASES_WRITE),
-          endpoint("GET", "/care/persons/{person}/panel", NO_BODY, CASES_READ));
+          endpoint("GET", "/care/persons/{person}/panel", NO_BODY, CASES_READ),
+          // collab: feeds ({myComment} is a comment by the caller, {myNotification} theirs)
+          endpoint("GET", "/api/v1/feed/persons/{person}", NO_BODY, PEOPLE_READ),
+          endpoint(
+              "POST", "/api/v1/feed/persons/{person}/comments", "{'text':'m {n}'}", TIMELINE_WRITE),
+          endpoint("PUT", "/api/v1/feed/persons/{person}/follow", NO_BODY, PEOPLE_READ),
+          endpoint("DELETE", "/api/v1/feed/persons/{person}/follow", NO_BODY, PEOPLE_READ),
+          endpoint("PUT", "/api/v1/feed/comments/{myComment}", "{'text':'e {n}'}", TIMELINE_WRITE),
+          endpoint("DELETE", "/api/v1/feed/comments/{myComment}", NO_BODY, TIMELINE_WRITE),
+          endpoint("GET", "/feed/persons/{person}", NO_BODY, PEOPLE_READ),
+          endpoint("POST", "/feed/persons/{person}/comments", "text=m+{n}", TIMELINE_WRITE),
+          endpoint("POST", "/feed/persons/{person}/follow", NO_BODY, PEOPLE_READ),
+          endpoint("POST", "/feed/persons/{person}/unfollow", NO_BODY, PEOPLE_READ),
+          endpoint("POST", "/feed/comments/{myComment}/edit", "text=e+{n}", TIMELINE_WRITE),
+          endpoint("POST", "/feed/comments/{myComment}/delete", NO_BODY, TIMELINE_WRITE),
+          endpoint("GET", "/api/v1/feed/mentionable?q=u", NO_BODY, TIMELINE_WRITE),
+          endpoint("GET", "/api/v1/notifications?unread=true", NO_BODY, Who.SIGNED_IN),
+          endpoint("POST", "/api/v1/notifications/{myNotification}/read", NO_BODY, Who.SIGNED_IN),
+          endpoint("POST", "/api/v1/notifications/read-all", NO_BODY, Who.SIGNED_IN),
+          endpoint("GET", "/notifications", NO_BODY, Who.SIGNED_IN),
+          endpoint("GET", "/notifications/count", NO_BODY, Who.SIGNED_IN),
+          endpoint("POST", "/notifications/{myNotification}/read", NO_BODY, Who.SIGNED_IN),
+          endpoint("POST", "/notifications/read-all", NO_BODY, Who.SIGNED_IN));
 
   @Autowired AccessFixtures access;
   @Autowired JdbcClient jdbc;
@@ -520,6 +542,40 @@ class RoleEndpointMatrixTest {
         .collect(java.util.stream.Collectors.joining(",", "[", "]"));
   }
 
+  /** A comment by the user on the shared person's feed, made straight in the table. */
+  private long feedEntry(Long author) {
+    String key = "matrix-" + UUID.randomUUID();
+    jdbc.sql(
+            "insert into collab_entry (subject_type, subject_id, kind, body, author_user_id,"
+                + " author_name, source_key, created_at) values ('PERSON', :p, 'COMMENT',"
+                + " 'matrix comment', :u, 'matrix', :k, current_timestamp)")
+        .param("p", person().value())
+        .param("u", author)
+        .param("k", key)
+        .update();
+    return jdbc.sql("select id from collab_entry where source_key = :k")
+        .param("k", key)
+        .query(Long.class)
+        .single();
+  }
+
+  /** An unread notification of the user about a fresh comment. */
+  private String notification(long user) {
+    long entry = feedEntry(null);
+    jdbc.sql(
+            "insert into collab_notification (user_id, entry_id, reason, created_at)"
+                + " values (:u, :e, 'MENTION', current_timestamp)")
+        .param("u", user)
+        .param("e", entry)
+        .update();
+    return String.valueOf(
+        jdbc.sql("select id from collab_notification where user_id = :u and entry_id = :e")
+            .param("u", user)
+            .param("e", entry)
+            .query(Long.class)
+            .single());
+  }
+
   /** Values for the placeholders; a feature adds its own here. */
   Map<String, Function<Caller, String>> placeholders() {
     return Map.ofEntries(
@@ -541,7 +597,9 @@ class RoleEndpointMatrixTest {
         Map.entry("careRoute", c -> String.valueOf(careRow("care_route"))),
         Map.entry("leadThresholds", c -> leadThresholds()),
         Map.entry("soon", c -> java.time.Instant.now().plusSeconds(86_400).toString()),
-        Map.entry("myMailbox", c -> c == null ? "1" : mailboxId(c.user())));
+        Map.entry("myMailbox", c -> c == null ? "1" : mailboxId(c.user())),
+        Map.entry("myComment", c -> c == null ? "1" : String.valueOf(feedEntry(c.user().id()))),
+        Map.entry("myNotification", c -> c == null ? "1" : notification(c.user().id())));
   }
 
   @TestFactory
