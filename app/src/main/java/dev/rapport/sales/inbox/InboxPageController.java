@@ -3,6 +3,7 @@ package dev.rapport.sales.inbox;
 import dev.rapport.access.User;
 import dev.rapport.access.Users;
 import dev.rapport.listening.MentionReplies;
+import dev.rapport.sales.LeadMade;
 import dev.rapport.shared.InvalidInputException;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,23 +28,13 @@ class InboxPageController {
 
   private final InboxQueries queries;
   private final InboxViews views;
-  private final InboxWork work;
-  private final InboxReplies replies;
-  private final InboxApiController api;
+  private final InboxActions actions;
   private final Users users;
 
-  InboxPageController(
-      InboxQueries queries,
-      InboxViews views,
-      InboxWork work,
-      InboxReplies replies,
-      InboxApiController api,
-      Users users) {
+  InboxPageController(InboxQueries queries, InboxViews views, InboxActions actions, Users users) {
     this.queries = queries;
     this.views = views;
-    this.work = work;
-    this.replies = replies;
-    this.api = api;
+    this.actions = actions;
     this.users = users;
   }
 
@@ -79,11 +70,7 @@ class InboxPageController {
         view,
         flash,
         () -> {
-          queries.get(id);
-          if (userId == null) {
-            throw InvalidInputException.of("userId", "choose whom to assign it to");
-          }
-          work.assign(id, userId);
+          actions.assign(id, userId);
           return "Item #" + id + " assigned.";
         });
   }
@@ -100,9 +87,8 @@ class InboxPageController {
         view,
         flash,
         () -> {
-          queries.get(id);
           Instant until = until(duration);
-          work.snooze(id, until);
+          actions.snooze(id, until);
           return "Item #" + id + " snoozed until " + until + ".";
         });
   }
@@ -118,9 +104,24 @@ class InboxPageController {
         view,
         flash,
         () -> {
-          queries.get(id);
-          work.done(id);
+          actions.done(id);
           return "Item #" + id + " done.";
+        });
+  }
+
+  @PostMapping("/inbox/items/{id}/lead")
+  @PreAuthorize("@access.allows('LIFECYCLE_WRITE')")
+  String lead(
+      @PathVariable long id,
+      @RequestParam(required = false) String view,
+      RedirectAttributes flash) {
+    return act(
+        id,
+        view,
+        flash,
+        () -> {
+          LeadMade made = actions.makeLead(id);
+          return "The person of item #" + id + " is now a lead in " + made.stage() + ".";
         });
   }
 
@@ -136,7 +137,7 @@ class InboxPageController {
         view,
         flash,
         () -> {
-          InboxReplies.Outcome o = replies.reply(id, text);
+          InboxReplies.Outcome o = actions.reply(id, text);
           return o.how().equals("drafted")
               ? "Reply drafted for item #" + id + "; post it from the original post."
               : "Replied on " + o.how() + ".";
@@ -151,7 +152,7 @@ class InboxPageController {
       @RequestParam(required = false) String view,
       RedirectAttributes flash) {
     try {
-      List<Item> done = api.bulk(itemIds, userId);
+      List<Item> done = actions.assignAll(itemIds, userId);
       flash.addFlashAttribute("message", done.size() + " items assigned.");
     } catch (InvalidInputException e) {
       flash.addFlashAttribute("error", e.getMessage());
