@@ -26,6 +26,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class InboxPageController {
 
+  /** Items per page: a screenful to work through by keyboard. */
+  static final int PAGE_SIZE = 25;
+
   private final InboxQueries queries;
   private final InboxViews views;
   private final InboxActions actions;
@@ -45,7 +48,7 @@ class InboxPageController {
       @RequestParam(defaultValue = "0") int page,
       Model model) {
     InboxQueries.View v = InboxQueries.View.parse(view);
-    InboxQueries.Page p = queries.page(v, Math.max(0, page), 50);
+    InboxQueries.Page p = queries.page(v, Math.max(0, page), PAGE_SIZE);
     model.addAttribute("view", v.key());
     model.addAttribute(
         "views", java.util.Arrays.stream(InboxQueries.View.values()).map(x -> x.key()).toList());

@@ -8,6 +8,7 @@ import dev.rapport.lifecycle.Lifecycle;
 import dev.rapport.lifecycle.LifecycleModel;
 import dev.rapport.lifecycle.Stage;
 import dev.rapport.people.PersonId;
+import dev.rapport.people.PersonSummary;
 import dev.rapport.people.Persons;
 import dev.rapport.sales.LeadMade;
 import dev.rapport.sales.LeadRow;
@@ -82,26 +83,27 @@ class LeadsFacade implements Leads {
             .map(Stage::id)
             .collect(Collectors.toSet());
     Optional<Set<Long>> owners = visibility.visibleOwners(actors.current(), "person");
-    return store.list(leadStages, owners, order, crossedSince, limit).stream()
-        .flatMap(
+    List<LeadRow> found = store.list(leadStages, owners, order, crossedSince, limit);
+    Map<PersonId, PersonSummary> visible =
+        persons.findAll(found.stream().map(LeadRow::person).toList());
+    return found.stream()
+        .filter(r -> visible.containsKey(r.person()))
+        .map(
             r ->
-                persons.find(r.person()).stream()
-                    .map(
-                        p ->
-                            new LeadRow(
-                                r.person(),
-                                p.name(),
-                                name(stages, r.stage()),
-                                r.ownerUserId(),
-                                r.source(),
-                                r.sourceDetail(),
-                                r.score(),
-                                r.fit(),
-                                r.engagement(),
-                                r.intent(),
-                                r.lastIntentAt(),
-                                r.crossedAt(),
-                                name(stages, r.crossedStage()))))
+                new LeadRow(
+                    r.person(),
+                    visible.get(r.person()).name(),
+                    name(stages, r.stage()),
+                    r.ownerUserId(),
+                    r.source(),
+                    r.sourceDetail(),
+                    r.score(),
+                    r.fit(),
+                    r.engagement(),
+                    r.intent(),
+                    r.lastIntentAt(),
+                    r.crossedAt(),
+                    name(stages, r.crossedStage())))
         .toList();
   }
 
