@@ -319,6 +319,8 @@ class RoleEndpointMatrixTest {
           endpoint("POST", "/api/v1/inbox/items/{inboxLeadItem}/lead", NO_BODY, LIFECYCLE_WRITE),
           endpoint("POST", "/inbox/items/{inboxLeadItem}/lead", NO_BODY, LIFECYCLE_WRITE),
           endpoint("GET", "/settings/inbox", NO_BODY, TIMELINE_READ),
+          endpoint("GET", "/api/v1/inbox?size=5", NO_BODY, TIMELINE_READ),
+          endpoint("GET", "/api/v1/persons/{person}/brief", NO_BODY, LISTENING_READ),
           endpoint("GET", "/settings/inbox?edit={inboxRoute}", NO_BODY, TIMELINE_READ),
           endpoint(
               "POST", "/settings/inbox/routes", "name=matrix&assignTo=user:{user}", USERS_ADMIN),

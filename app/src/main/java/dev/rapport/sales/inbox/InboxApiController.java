@@ -93,7 +93,7 @@ class InboxApiController {
     this.records = records;
   }
 
-  @GetMapping("/api/v1/inbox/items")
+  @GetMapping({"/api/v1/inbox/items", "/api/v1/inbox"})
   @PreAuthorize("@access.allows('TIMELINE_READ')")
   @Operation(
       summary = "Inbox items the caller may see: view open, mine, team, queue, breached, done")
