@@ -155,6 +155,8 @@ class RecordVisibilityMatrixTest {
           route("POST /timeline/accounts/{id}/notes", Subject.ACCOUNT, TIMELINE_WRITE, "text=n{n}"),
           // sales: a person's open inbox items
           route("GET /api/v1/persons/{id}/inbox", Subject.PERSON, TIMELINE_READ, ""),
+          // sales: the pre-call brief as JSON
+          route("GET /api/v1/persons/{id}/brief", Subject.PERSON, LISTENING_READ, ""),
           // lifecycle
           route("GET /api/v1/persons/{id}/stages", Subject.PERSON, LIFECYCLE_READ, ""),
           route(

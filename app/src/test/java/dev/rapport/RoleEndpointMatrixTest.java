@@ -392,7 +392,31 @@ class RoleEndpointMatrixTest {
           endpoint("GET", "/notifications", NO_BODY, Who.SIGNED_IN),
           endpoint("GET", "/notifications/count", NO_BODY, Who.SIGNED_IN),
           endpoint("POST", "/notifications/{myNotification}/read", NO_BODY, Who.SIGNED_IN),
-          endpoint("POST", "/notifications/read-all", NO_BODY, Who.SIGNED_IN));
+          endpoint("POST", "/notifications/read-all", NO_BODY, Who.SIGNED_IN),
+          // sales: make lead from an item (a fresh person each time), Settings › Inbox
+          endpoint("POST", "/api/v1/inbox/items/{inboxLeadItem}/lead", NO_BODY, LIFECYCLE_WRITE),
+          endpoint("POST", "/inbox/items/{inboxLeadItem}/lead", NO_BODY, LIFECYCLE_WRITE),
+          endpoint("GET", "/settings/inbox", NO_BODY, TIMELINE_READ),
+          endpoint("GET", "/api/v1/inbox?size=5", NO_BODY, TIMELINE_READ),
+          endpoint("GET", "/api/v1/persons/{person}/brief", NO_BODY, LISTENING_READ),
+          endpoint("GET", "/settings/inbox?edit={inboxRoute}", NO_BODY, TIMELINE_READ),
+          endpoint(
+              "POST", "/settings/inbox/routes", "name=matrix&assignTo=user:{user}", USERS_ADMIN),
+          endpoint(
+              "POST",
+              "/settings/inbox/routes/{inboxRoute}",
+              "name=matrix&assignTo=user:{user}",
+              USERS_ADMIN),
+          endpoint("POST", "/settings/inbox/routes/{inboxRoute}/move", "up=true", USERS_ADMIN),
+          endpoint("POST", "/settings/inbox/routes/{inboxRoute}/delete", NO_BODY, USERS_ADMIN),
+          endpoint("POST", "/settings/inbox/queue", "queueTeamId=", USERS_ADMIN),
+          endpoint("POST", "/settings/inbox/sla", "sla.praise=480", USERS_ADMIN),
+          endpoint(
+              "POST",
+              "/settings/inbox/calendar",
+              "zone=UTC&days=MONDAY&days=TUESDAY&days=WEDNESDAY&days=THURSDAY&days=FRIDAY"
+                  + "&opens=09:00&closes=17:00",
+              USERS_ADMIN));
 
   @Autowired AccessFixtures access;
   @Autowired JdbcClient jdbc;
@@ -427,6 +451,15 @@ class RoleEndpointMatrixTest {
    * works the inbox sees it (support sees complaints routed to it), made straight in the table.
    */
   private long inboxItem(Caller c) {
+    return inboxItem(c, person());
+  }
+
+  /** As {@link #inboxItem(Caller)}, about a fresh person (making them a lead changes them). */
+  private long inboxLeadItem(Caller c) {
+    return inboxItem(c, newPerson());
+  }
+
+  private long inboxItem(Caller c, PersonId about) {
     long mention = seq.incrementAndGet() + 8_000_000_000L + System.nanoTime() % 1_000_000_000L;
     jdbc.sql(
             "insert into inbox_item (mention_id, person_id, network, readings, sla_reading,"
@@ -434,7 +467,7 @@ class RoleEndpointMatrixTest {
                 + " values (:m, :p, 'mastodon', 'complaint', 'complaint', false, '', :s, :u,"
                 + " current_timestamp, current_timestamp)")
         .param("m", mention)
-        .param("p", person().value())
+        .param("p", about.value())
         .param("s", c == null ? "new" : "assigned")
         .param("u", c == null ? null : c.user().id())
         .update();
@@ -591,6 +624,7 @@ class RoleEndpointMatrixTest {
         Map.entry("rule", c -> String.valueOf(rule())),
         Map.entry("blockEntry", c -> String.valueOf(blockEntry())),
         Map.entry("inboxItem", c -> String.valueOf(inboxItem(c))),
+        Map.entry("inboxLeadItem", c -> String.valueOf(inboxLeadItem(c))),
         Map.entry("inboxRoute", c -> String.valueOf(inboxRoute())),
         Map.entry("careCase", c -> String.valueOf(careCase())),
         Map.entry("careBrand", c -> String.valueOf(careRow("care_brand"))),

@@ -31,4 +31,11 @@ public interface Leads {
 
   /** Recomputes now and returns the score (idempotent: an unchanged score appends nothing). */
   LeadScore rescore(PersonId person, String cause);
+
+  /**
+   * Makes the person a lead by hand: gives them the source and moves them into the lead stage of
+   * the active lifecycle model (the stage named like "lead", else the first lead stage) with the
+   * reason {@code why}. Refused (field {@code person}) when they already stand there or beyond.
+   */
+  LeadMade makeLead(PersonId person, LeadSource source, String sourceDetail, String why);
 }

@@ -38,6 +38,21 @@ class PersonsFacade implements Persons {
 
   @Override
   @Transactional(readOnly = true)
+  public java.util.Map<PersonId, PersonSummary> findAll(java.util.Collection<PersonId> ids) {
+    java.util.Map<PersonId, PersonSummary> out = new java.util.LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    for (Person p : persons.loadAll(ids.stream().map(PersonId::value).distinct().toList())) {
+      if (visible.canSee(Visible.PERSON, p.ownerUserId())) {
+        out.put(new PersonId(p.id()), summary(p));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
   public List<PersonSummary> search(String text, int limit) {
     ListQuery q =
         ListQuery.of(text, null, null, null, "name", 0, clamp(limit), PersonStore.SORTABLE);

@@ -5,6 +5,7 @@ import dev.rapport.access.Actors;
 import dev.rapport.access.RecordVisibility;
 import dev.rapport.access.Role;
 import dev.rapport.people.RecordAccess;
+import dev.rapport.people.VisiblePersons;
 import dev.rapport.shared.NotFoundException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,8 +30,11 @@ class InboxAccess {
   private final Actors actors;
   private final RecordVisibility visibility;
   private final RecordAccess records;
+  private final VisiblePersons persons;
 
-  InboxAccess(Actors actors, RecordVisibility visibility, RecordAccess records) {
+  InboxAccess(
+      Actors actors, RecordVisibility visibility, RecordAccess records, VisiblePersons persons) {
+    this.persons = persons;
     this.actors = actors;
     this.visibility = visibility;
     this.records = records;
@@ -47,8 +51,21 @@ class InboxAccess {
         && !a.roles().contains(Role.MARKETING);
   }
 
-  /** The items the current user may see, as SQL. */
+  /**
+   * The items the current user may see, as SQL: the item rule below and people's question about the
+   * item's person, so a page and its total count the same items {@link #canSee} shows.
+   */
   Condition visible() {
+    Condition items = itemRule();
+    // no condition at all when every person is visible (admins, "everyone"); an item without a
+    // person, or whose person is gone, counts as visible, as the page shows it ("not visible")
+    VisiblePersons.Condition person = persons.authoredBy("person_id", true);
+    Map<String, Object> p = new HashMap<>(items.params());
+    p.putAll(person.params());
+    return new Condition("(" + items.sql() + ") and (" + person.sql() + ")", p);
+  }
+
+  private Condition itemRule() {
     Actor a = actors.current();
     Map<String, Object> p = new HashMap<>();
     if (a.isAdmin()) {

@@ -4,6 +4,7 @@ import dev.rapport.listening.MentionReplies;
 import dev.rapport.people.PersonId;
 import dev.rapport.people.RecordAccess;
 import dev.rapport.sales.InboxNumbers;
+import dev.rapport.sales.LeadMade;
 import dev.rapport.shared.InvalidInputException;
 import dev.rapport.shared.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,7 +62,7 @@ class InboxApiController {
   private final InboxQueries queries;
   private final InboxViews views;
   private final InboxItems items;
-  private final InboxWork work;
+  private final InboxActions actions;
   private final InboxReplies replies;
   private final InboxNumbers numbers;
   private final InboxAccess access;
@@ -73,7 +74,7 @@ class InboxApiController {
       InboxQueries queries,
       InboxViews views,
       InboxItems items,
-      InboxWork work,
+      InboxActions actions,
       InboxReplies replies,
       InboxNumbers numbers,
       InboxAccess access,
@@ -83,7 +84,7 @@ class InboxApiController {
     this.queries = queries;
     this.views = views;
     this.items = items;
-    this.work = work;
+    this.actions = actions;
     this.replies = replies;
     this.numbers = numbers;
     this.access = access;
@@ -92,7 +93,7 @@ class InboxApiController {
     this.records = records;
   }
 
-  @GetMapping("/api/v1/inbox/items")
+  @GetMapping({"/api/v1/inbox/items", "/api/v1/inbox"})
   @PreAuthorize("@access.allows('TIMELINE_READ')")
   @Operation(
       summary = "Inbox items the caller may see: view open, mine, team, queue, breached, done")
@@ -114,8 +115,7 @@ class InboxApiController {
   @PostMapping("/api/v1/inbox/items/{id}/assign")
   @PreAuthorize("@access.allows('TIMELINE_WRITE')")
   InboxViews.ItemView assign(@PathVariable long id, @RequestBody AssignBody body) {
-    queries.get(id);
-    return views.view(work.assign(id, required(body == null ? null : body.userId())));
+    return views.view(actions.assign(id, body == null ? null : body.userId()));
   }
 
   @PostMapping("/api/v1/inbox/assign")
@@ -123,21 +123,30 @@ class InboxApiController {
   @Operation(summary = "Assign many items to one user; all or none")
   List<InboxViews.ItemView> bulkAssign(@RequestBody BulkAssignBody body) {
     return views.views(
-        bulk(body == null ? null : body.itemIds(), body == null ? null : body.userId()));
+        actions.assignAll(
+            body == null ? null : body.itemIds(), body == null ? null : body.userId()));
   }
 
   @PostMapping("/api/v1/inbox/items/{id}/snooze")
   @PreAuthorize("@access.allows('TIMELINE_WRITE')")
   InboxViews.ItemView snooze(@PathVariable long id, @RequestBody SnoozeBody body) {
-    queries.get(id);
-    return views.view(work.snooze(id, instant("until", body == null ? null : body.until())));
+    return views.view(actions.snooze(id, instant("until", body == null ? null : body.until())));
   }
 
   @PostMapping("/api/v1/inbox/items/{id}/done")
   @PreAuthorize("@access.allows('TIMELINE_WRITE')")
   InboxViews.ItemView done(@PathVariable long id) {
-    queries.get(id);
-    return views.view(work.done(id));
+    return views.view(actions.done(id));
+  }
+
+  @PostMapping("/api/v1/inbox/items/{id}/lead")
+  @PreAuthorize("@access.allows('LIFECYCLE_WRITE')")
+  @Operation(
+      summary =
+          "Make the item's person a lead: a source and the lead stage of the active model, with"
+              + " the reason 'from inbox item #n'")
+  LeadMade lead(@PathVariable long id) {
+    return actions.makeLead(id);
   }
 
   @PostMapping("/api/v1/inbox/items/{id}/reply")
@@ -147,7 +156,7 @@ class InboxApiController {
           "Reply: posted on Mastodon or Bluesky when the source holds credentials, else drafted"
               + " with the link that opens the post")
   ReplyResult reply(@PathVariable long id, @RequestBody ReplyBody body) {
-    InboxReplies.Outcome o = replies.reply(id, body == null ? null : body.text());
+    InboxReplies.Outcome o = actions.reply(id, body == null ? null : body.text());
     return new ReplyResult(o.how(), o.replyUrl(), o.postUrl(), views.view(o.item()));
   }
 
@@ -239,19 +248,6 @@ class InboxApiController {
             e.getMessage()));
   }
 
-  /** Assigns every item after checking all of them: one hidden or done item refuses the batch. */
-  List<Item> bulk(List<Long> ids, Long userId) {
-    if (ids == null || ids.isEmpty()) {
-      throw InvalidInputException.of("itemIds", "choose at least one item");
-    }
-    if (ids.size() > InboxQueries.MAX_SIZE) {
-      throw InvalidInputException.of("itemIds", "at most " + InboxQueries.MAX_SIZE + " at once");
-    }
-    long user = required(userId);
-    ids.forEach(queries::get);
-    return work.assignAll(ids, user);
-  }
-
   private Settings current() {
     BusinessCalendar c = settings.calendar();
     Map<String, Integer> sla = new java.util.LinkedHashMap<>();
@@ -263,13 +259,6 @@ class InboxApiController {
         c.opens().toString(),
         c.closes().toString(),
         routes.queueTeam().orElse(null));
-  }
-
-  private static long required(Long userId) {
-    if (userId == null) {
-      throw InvalidInputException.of("userId", "is required");
-    }
-    return userId;
   }
 
   static Instant instant(String field, String raw) {

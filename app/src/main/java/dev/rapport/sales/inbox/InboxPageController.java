@@ -3,6 +3,7 @@ package dev.rapport.sales.inbox;
 import dev.rapport.access.User;
 import dev.rapport.access.Users;
 import dev.rapport.listening.MentionReplies;
+import dev.rapport.sales.LeadMade;
 import dev.rapport.shared.InvalidInputException;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,25 +26,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class InboxPageController {
 
+  /** Items per page: a screenful to work through by keyboard. */
+  static final int PAGE_SIZE = 25;
+
   private final InboxQueries queries;
   private final InboxViews views;
-  private final InboxWork work;
-  private final InboxReplies replies;
-  private final InboxApiController api;
+  private final InboxActions actions;
   private final Users users;
 
-  InboxPageController(
-      InboxQueries queries,
-      InboxViews views,
-      InboxWork work,
-      InboxReplies replies,
-      InboxApiController api,
-      Users users) {
+  InboxPageController(InboxQueries queries, InboxViews views, InboxActions actions, Users users) {
     this.queries = queries;
     this.views = views;
-    this.work = work;
-    this.replies = replies;
-    this.api = api;
+    this.actions = actions;
     this.users = users;
   }
 
@@ -54,7 +48,7 @@ class InboxPageController {
       @RequestParam(defaultValue = "0") int page,
       Model model) {
     InboxQueries.View v = InboxQueries.View.parse(view);
-    InboxQueries.Page p = queries.page(v, Math.max(0, page), 50);
+    InboxQueries.Page p = queries.page(v, Math.max(0, page), PAGE_SIZE);
     model.addAttribute("view", v.key());
     model.addAttribute(
         "views", java.util.Arrays.stream(InboxQueries.View.values()).map(x -> x.key()).toList());
@@ -79,11 +73,7 @@ class InboxPageController {
         view,
         flash,
         () -> {
-          queries.get(id);
-          if (userId == null) {
-            throw InvalidInputException.of("userId", "choose whom to assign it to");
-          }
-          work.assign(id, userId);
+          actions.assign(id, userId);
           return "Item #" + id + " assigned.";
         });
   }
@@ -100,9 +90,8 @@ class InboxPageController {
         view,
         flash,
         () -> {
-          queries.get(id);
           Instant until = until(duration);
-          work.snooze(id, until);
+          actions.snooze(id, until);
           return "Item #" + id + " snoozed until " + until + ".";
         });
   }
@@ -118,9 +107,24 @@ class InboxPageController {
         view,
         flash,
         () -> {
-          queries.get(id);
-          work.done(id);
+          actions.done(id);
           return "Item #" + id + " done.";
+        });
+  }
+
+  @PostMapping("/inbox/items/{id}/lead")
+  @PreAuthorize("@access.allows('LIFECYCLE_WRITE')")
+  String lead(
+      @PathVariable long id,
+      @RequestParam(required = false) String view,
+      RedirectAttributes flash) {
+    return act(
+        id,
+        view,
+        flash,
+        () -> {
+          LeadMade made = actions.makeLead(id);
+          return "The person of item #" + id + " is now a lead in " + made.stage() + ".";
         });
   }
 
@@ -136,7 +140,7 @@ class InboxPageController {
         view,
         flash,
         () -> {
-          InboxReplies.Outcome o = replies.reply(id, text);
+          InboxReplies.Outcome o = actions.reply(id, text);
           return o.how().equals("drafted")
               ? "Reply drafted for item #" + id + "; post it from the original post."
               : "Replied on " + o.how() + ".";
@@ -151,7 +155,7 @@ class InboxPageController {
       @RequestParam(required = false) String view,
       RedirectAttributes flash) {
     try {
-      List<Item> done = api.bulk(itemIds, userId);
+      List<Item> done = actions.assignAll(itemIds, userId);
       flash.addFlashAttribute("message", done.size() + " items assigned.");
     } catch (InvalidInputException e) {
       flash.addFlashAttribute("error", e.getMessage());

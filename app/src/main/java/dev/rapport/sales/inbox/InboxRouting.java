@@ -1,6 +1,8 @@
 package dev.rapport.sales.inbox;
 
 import dev.rapport.access.User;
+import dev.rapport.people.AccountSummary;
+import dev.rapport.people.Accounts;
 import dev.rapport.people.IdealCustomers;
 import dev.rapport.people.PersonSummary;
 import dev.rapport.people.Persons;
@@ -19,9 +21,12 @@ class InboxRouting {
   private final Persons persons;
   private final IdealCustomers icp;
   private final InboxWork work;
+  private final Accounts accounts;
 
-  InboxRouting(Routes routes, Persons persons, IdealCustomers icp, InboxWork work) {
+  InboxRouting(
+      Routes routes, Persons persons, IdealCustomers icp, InboxWork work, Accounts accounts) {
     this.routes = routes;
+    this.accounts = accounts;
     this.persons = persons;
     this.icp = icp;
     this.work = work;
@@ -51,12 +56,17 @@ class InboxRouting {
   }
 
   private Route.Facts facts(Item item) {
-    Long owner =
-        item.person() == null
-            ? null
-            : persons.find(item.person()).map(PersonSummary::ownerUserId).orElse(null);
+    Optional<PersonSummary> person =
+        item.person() == null ? Optional.empty() : persons.find(item.person());
+    Long owner = person.map(PersonSummary::ownerUserId).orElse(null);
     Boolean fit = item.person() == null ? null : icp.fits(item.person()).orElse(null);
+    String location =
+        person
+            .map(PersonSummary::account)
+            .flatMap(accounts::find)
+            .map(AccountSummary::location)
+            .orElse(null);
     return new Route.Facts(
-        item.ruleIds(), item.readings(), item.network(), item.language(), owner, fit);
+        item.ruleIds(), item.readings(), item.network(), item.language(), owner, fit, location);
   }
 }

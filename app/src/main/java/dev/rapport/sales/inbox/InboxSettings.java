@@ -44,29 +44,12 @@ class InboxSettings {
   /** Replaces the SLAs given (keys as {@link Signal#key()}); every value 1 to 30 days. */
   @Transactional
   void setSlas(Map<String, Integer> minutes) {
-    List<InvalidInputException.FieldError> errors = new ArrayList<>();
-    Map<Signal, Integer> valid = new EnumMap<>(Signal.class);
-    minutes.forEach(
-        (key, value) -> {
-          String field = "sla." + key;
-          var signal = Signal.byKey(key);
-          if (signal.isEmpty()) {
-            errors.add(new InvalidInputException.FieldError(field, "is not an actionable reading"));
-          } else if (value == null || value < 1) {
-            errors.add(
-                new InvalidInputException.FieldError(
-                    field, "must be at least 1 minute; an SLA of 0 could never be met"));
-          } else if (value > MAX_SLA_MINUTES) {
-            errors.add(
-                new InvalidInputException.FieldError(
-                    field, "must be at most " + MAX_SLA_MINUTES + " minutes (30 days)"));
-          } else {
-            valid.put(signal.get(), value);
-          }
-        });
+    List<InvalidInputException.FieldError> errors = slaErrors(minutes);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
+    Map<Signal, Integer> valid = new EnumMap<>(Signal.class);
+    minutes.forEach((key, value) -> valid.put(Signal.byKey(key).orElseThrow(), value));
     valid.forEach(
         (s, m) -> {
           int n =
@@ -81,6 +64,29 @@ class InboxSettings {
                 .update();
           }
         });
+  }
+
+  /**
+   * What is wrong with the SLAs given, each named {@code sla.<reading>}; empty when all is well.
+   */
+  static List<InvalidInputException.FieldError> slaErrors(Map<String, Integer> minutes) {
+    List<InvalidInputException.FieldError> errors = new ArrayList<>();
+    minutes.forEach(
+        (key, value) -> {
+          String field = "sla." + key;
+          if (Signal.byKey(key).isEmpty()) {
+            errors.add(new InvalidInputException.FieldError(field, "is not an actionable reading"));
+          } else if (value == null || value < 1) {
+            errors.add(
+                new InvalidInputException.FieldError(
+                    field, "must be at least 1 minute; an SLA of 0 could never be met"));
+          } else if (value > MAX_SLA_MINUTES) {
+            errors.add(
+                new InvalidInputException.FieldError(
+                    field, "must be at most " + MAX_SLA_MINUTES + " minutes (30 days)"));
+          }
+        });
+    return errors;
   }
 
   BusinessCalendar calendar() {

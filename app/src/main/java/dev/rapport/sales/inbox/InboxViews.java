@@ -88,9 +88,12 @@ class InboxViews {
     for (Team t : users.teams()) {
       teamNames.put(t.id(), t.name());
     }
+    // the persons of the whole page in a few queries, not a few per item
+    Map<dev.rapport.people.PersonId, PersonSummary> people =
+        persons.findAll(items.stream().map(Item::person).filter(p -> p != null).toList());
     List<ItemView> out = new ArrayList<>();
     for (Item i : items) {
-      out.add(view(i, now, calendar, userNames, teamNames));
+      out.add(view(i, now, calendar, userNames, teamNames, people));
     }
     return out;
   }
@@ -109,10 +112,11 @@ class InboxViews {
       Instant now,
       BusinessCalendar calendar,
       Map<Long, String> userNames,
-      Map<Long, String> teamNames) {
+      Map<Long, String> teamNames,
+      Map<dev.rapport.people.PersonId, PersonSummary> people) {
     Optional<MentionDetails.Detail> m = mentions.find(i.mentionId());
     Optional<PersonSummary> person =
-        i.person() == null ? Optional.empty() : persons.find(i.person());
+        i.person() == null ? Optional.empty() : Optional.ofNullable(people.get(i.person()));
     String stage =
         person
             .flatMap(p -> lifecycle.currentStages(p.id()).stream().findFirst())

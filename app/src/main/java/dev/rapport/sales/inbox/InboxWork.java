@@ -220,6 +220,24 @@ class InboxWork {
     return changed;
   }
 
+  /**
+   * Records on the item's history that its person was made a lead (the stage change itself is on
+   * the person's timeline and lifecycle history already).
+   */
+  @Transactional
+  void leadMade(long id, dev.rapport.sales.LeadMade made) {
+    Item item = lock(id);
+    Actor actor = actors.current();
+    items.append(
+        item.id(),
+        now(),
+        actor.userId(),
+        actor.name(),
+        "lead",
+        item.status(),
+        "person moved to " + made.stage() + ", source " + made.source().name().toLowerCase());
+  }
+
   /** Now, to the microsecond the databases keep, so a stored time reads back equal. */
   private Instant now() {
     return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);

@@ -2,8 +2,8 @@ package dev.rapport.sales.inbox;
 
 /**
  * A routing rule: every criterion that is not null must match the item (listening rule id, reading
- * key, network key, language, the person's owner, whether the person fits the ICP); it assigns to a
- * user or, round-robin, to the members of a team.
+ * key, network key, language, the person's owner, whether the person fits the ICP, the territory
+ * where the person's account is); it assigns to a user or, round-robin, to the members of a team.
  */
 record Route(
     long id,
@@ -17,16 +17,18 @@ record Route(
     Long ownerUserId,
     Boolean icpFit,
     Long assignUserId,
-    Long assignTeamId) {
+    Long assignTeamId,
+    String territory) {
 
-  /** What an item offers to match against. */
+  /** What an item offers to match against; {@code location} is the person's account's. */
   record Facts(
       java.util.List<String> ruleIds,
       java.util.List<String> readings,
       String network,
       String language,
       Long ownerUserId,
-      Boolean icpFit) {}
+      Boolean icpFit,
+      String location) {}
 
   boolean matches(Facts f) {
     return enabled
@@ -35,6 +37,30 @@ record Route(
         && (network == null || network.equalsIgnoreCase(f.network()))
         && (language == null || (f.language() != null && language.equalsIgnoreCase(f.language())))
         && (ownerUserId == null || ownerUserId.equals(f.ownerUserId()))
-        && (icpFit == null || icpFit.equals(f.icpFit()));
+        && (icpFit == null || icpFit.equals(f.icpFit()))
+        && (territory == null || inTerritory(territory, f.location()));
+  }
+
+  /**
+   * Whether the location ("Berlin, Germany") lies in one of the territory's places ("Germany,
+   * Austria"): a place matches as whole words, ignoring case, so "India" does not match "Indiana".
+   */
+  static boolean inTerritory(String territory, String location) {
+    if (location == null || location.isBlank()) {
+      return false;
+    }
+    String where = " " + words(location) + " ";
+    for (String place : territory.split(",")) {
+      String p = words(place);
+      if (!p.isEmpty() && where.contains(" " + p + " ")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Lower-case words separated by single spaces; punctuation between words is a space. */
+  static String words(String text) {
+    return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 }

@@ -39,12 +39,16 @@ class Routes {
       Long ownerUserId,
       Boolean icpFit,
       Long assignUserId,
-      Long assignTeamId) {}
+      Long assignTeamId,
+      String territory) {}
+
+  /** A place of a territory: letters, digits, spaces, dots, apostrophes and hyphens. */
+  private static final Pattern PLACE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} .'\\-]{0,59}");
 
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})*");
   private static final String COLUMNS =
       "id, position, name, enabled, listening_rule_id, reading, network, language,"
-          + " owner_user_id, icp_fit, assign_user_id, assign_team_id";
+          + " owner_user_id, icp_fit, assign_user_id, assign_team_id, territory";
 
   private final JdbcClient jdbc;
   private final Users users;
@@ -79,9 +83,9 @@ class Routes {
             .single();
     jdbc.sql(
             "insert into inbox_route (position, name, enabled, listening_rule_id, reading, network,"
-                + " language, owner_user_id, icp_fit, assign_user_id, assign_team_id, created_at)"
-                + " values (:pos, :name, :enabled, :rule, :reading, :network, :language, :owner,"
-                + " :icp, :user, :team, :at)")
+                + " language, owner_user_id, icp_fit, assign_user_id, assign_team_id, territory,"
+                + " created_at) values (:pos, :name, :enabled, :rule, :reading, :network,"
+                + " :language, :owner, :icp, :user, :team, :territory, :at)")
         .paramSource(
             params(f).addValue("pos", position).addValue("at", Timestamp.from(Instant.now())))
         .update();
@@ -101,7 +105,8 @@ class Routes {
             "update inbox_route set name = :name, enabled = :enabled, listening_rule_id = :rule,"
                 + " reading = :reading, network = :network, language = :language,"
                 + " owner_user_id = :owner, icp_fit = :icp, assign_user_id = :user,"
-                + " assign_team_id = :team, last_user_id = null where id = :id")
+                + " assign_team_id = :team, territory = :territory, last_user_id = null"
+                + " where id = :id")
         .paramSource(params(f).addValue("id", id))
         .update();
     return get(id);
@@ -197,6 +202,16 @@ class Routes {
     return users.teams().stream().filter(t -> t.id() == id).findFirst();
   }
 
+  /** What is wrong with the rule, each field named; empty when it could be saved. */
+  List<FieldError> problems(Form in) {
+    try {
+      check(in);
+      return List.of();
+    } catch (InvalidInputException e) {
+      return e.errors();
+    }
+  }
+
   private Form check(Form in) {
     List<FieldError> errors = new ArrayList<>();
     String name = blankToNull(in.name());
@@ -231,6 +246,7 @@ class Routes {
     if (language != null && !LANGUAGE.matcher(language).matches()) {
       errors.add(new FieldError("language", "must be a language code such as en or pt-br"));
     }
+    String territory = territory(in.territory(), errors);
     if (in.ownerUserId() != null && users.find(in.ownerUserId()).isEmpty()) {
       errors.add(new FieldError("ownerUserId", "no user with id " + in.ownerUserId()));
     }
@@ -259,7 +275,39 @@ class Routes {
         in.ownerUserId(),
         in.icpFit(),
         in.assignUserId(),
-        in.assignTeamId());
+        in.assignTeamId(),
+        territory);
+  }
+
+  /**
+   * The territory as stored ("Germany, Austria"), or null for any; a place that is empty or holds
+   * only punctuation could never match a location and is refused.
+   */
+  private static String territory(String raw, List<FieldError> errors) {
+    String t = blankToNull(raw);
+    if (t == null) {
+      return null;
+    }
+    if (t.length() > 200) {
+      errors.add(new FieldError("territory", "at most 200 characters"));
+      return null;
+    }
+    List<String> places = new ArrayList<>();
+    for (String part : t.split(",")) {
+      String place = part.strip();
+      if (!PLACE.matcher(place).matches() || Route.words(place).isEmpty()) {
+        errors.add(
+            new FieldError(
+                "territory",
+                "'"
+                    + place
+                    + "' is not a place; list countries or regions separated by commas,"
+                    + " e.g. Germany, Austria"));
+        return null;
+      }
+      places.add(place);
+    }
+    return String.join(", ", places);
   }
 
   private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource params(Form f) {
@@ -273,7 +321,8 @@ class Routes {
         .addValue("owner", f.ownerUserId())
         .addValue("icp", f.icpFit())
         .addValue("user", f.assignUserId())
-        .addValue("team", f.assignTeamId());
+        .addValue("team", f.assignTeamId())
+        .addValue("territory", f.territory());
   }
 
   private static String blankToNull(String s) {
@@ -298,6 +347,7 @@ class Routes {
         rs.getObject("owner_user_id", Long.class),
         rs.getObject("icp_fit", Boolean.class),
         rs.getObject("assign_user_id", Long.class),
-        rs.getObject("assign_team_id", Long.class));
+        rs.getObject("assign_team_id", Long.class),
+        rs.getString("territory"));
   }
 }

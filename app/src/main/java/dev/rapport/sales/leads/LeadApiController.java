@@ -76,8 +76,9 @@ class LeadApiController {
       int intent,
       Instant lastIntentAt,
       Instant crossedAt,
-      String crossedStage) {
-    static LeadJson of(LeadRow r) {
+      String crossedStage,
+      String reason) {
+    static LeadJson of(LeadRow r, String reason) {
       return new LeadJson(
           r.person().value(),
           r.name(),
@@ -91,7 +92,8 @@ class LeadApiController {
           r.intent(),
           r.lastIntentAt(),
           r.crossedAt(),
-          r.crossedStage());
+          r.crossedStage(),
+          reason);
     }
   }
 
@@ -119,7 +121,10 @@ class LeadApiController {
   List<LeadJson> list(
       @RequestParam(defaultValue = "score") String sort,
       @RequestParam(defaultValue = "50") int limit) {
-    return leads.list(sort(sort), limit).stream().map(LeadJson::of).toList();
+    // each lead with the strongest reason of its latest score ("asked for recommendations on …")
+    return leads.list(sort(sort), limit).stream()
+        .map(r -> LeadJson.of(r, leads.score(r.person()).map(LeadScore::headline).orElse(null)))
+        .toList();
   }
 
   @GetMapping("/persons/{id}/score")

@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LeadPageController {
 
-  static final int LIST_SIZE = 200;
+  static final int LIST_SIZE = 50;
 
   private final Leads leads;
   private final LeadScoring scoring;

@@ -140,6 +140,17 @@ class LeadStore {
         .single();
   }
 
+  /** Gives the person the source (a lead made by hand takes the source it was made from). */
+  void source(PersonId person, LeadSource source, String detail, Instant now) {
+    String d = detail == null || detail.length() <= 200 ? detail : detail.substring(0, 200);
+    lock(person, source, d, now);
+    jdbc.sql("update sales_lead set source = :src, source_detail = :d where person_id = :p")
+        .param("src", source.name())
+        .param("d", d)
+        .param("p", person.value())
+        .update();
+  }
+
   /** Refreshes the locked lead row with the score, owner and stage. */
   void update(LeadScore s, Long owner, Long stageId, Instant now) {
     jdbc.sql(

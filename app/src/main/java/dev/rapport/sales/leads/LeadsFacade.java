@@ -1,12 +1,16 @@
 package dev.rapport.sales.leads;
 
+import dev.rapport.access.Actor;
 import dev.rapport.access.Actors;
 import dev.rapport.access.RecordVisibility;
+import dev.rapport.lifecycle.ChangedBy;
 import dev.rapport.lifecycle.Lifecycle;
 import dev.rapport.lifecycle.LifecycleModel;
 import dev.rapport.lifecycle.Stage;
 import dev.rapport.people.PersonId;
+import dev.rapport.people.PersonSummary;
 import dev.rapport.people.Persons;
+import dev.rapport.sales.LeadMade;
 import dev.rapport.sales.LeadRow;
 import dev.rapport.sales.LeadScore;
 import dev.rapport.sales.LeadScoreChange;
@@ -79,26 +83,27 @@ class LeadsFacade implements Leads {
             .map(Stage::id)
             .collect(Collectors.toSet());
     Optional<Set<Long>> owners = visibility.visibleOwners(actors.current(), "person");
-    return store.list(leadStages, owners, order, crossedSince, limit).stream()
-        .flatMap(
+    List<LeadRow> found = store.list(leadStages, owners, order, crossedSince, limit);
+    Map<PersonId, PersonSummary> visible =
+        persons.findAll(found.stream().map(LeadRow::person).toList());
+    return found.stream()
+        .filter(r -> visible.containsKey(r.person()))
+        .map(
             r ->
-                persons.find(r.person()).stream()
-                    .map(
-                        p ->
-                            new LeadRow(
-                                r.person(),
-                                p.name(),
-                                name(stages, r.stage()),
-                                r.ownerUserId(),
-                                r.source(),
-                                r.sourceDetail(),
-                                r.score(),
-                                r.fit(),
-                                r.engagement(),
-                                r.intent(),
-                                r.lastIntentAt(),
-                                r.crossedAt(),
-                                name(stages, r.crossedStage()))))
+                new LeadRow(
+                    r.person(),
+                    visible.get(r.person()).name(),
+                    name(stages, r.stage()),
+                    r.ownerUserId(),
+                    r.source(),
+                    r.sourceDetail(),
+                    r.score(),
+                    r.fit(),
+                    r.engagement(),
+                    r.intent(),
+                    r.lastIntentAt(),
+                    r.crossedAt(),
+                    name(stages, r.crossedStage())))
         .toList();
   }
 
@@ -128,5 +133,44 @@ class LeadsFacade implements Leads {
     return scoring
         .rescore(person, cause, LeadSource.MANUAL, null)
         .orElseThrow(() -> new dev.rapport.shared.NotFoundException("person", person.value()));
+  }
+
+  @Override
+  @Transactional
+  public LeadMade makeLead(PersonId person, LeadSource source, String sourceDetail, String why) {
+    if (persons.find(person).isEmpty()) {
+      throw new dev.rapport.shared.NotFoundException("person", person.value());
+    }
+    LifecycleModel model = lifecycle.activeModel();
+    Stage target = leadStage(model, scoring.thresholds(model));
+    long line = scoring.productLine();
+    Optional<Stage> current = scoring.currentStage(person, line);
+    if (current.isPresent() && current.get().position() >= target.position()) {
+      throw InvalidInputException.of(
+          "person",
+          "already stands in "
+              + current.get().name()
+              + ", at or past the lead stage "
+              + target.name());
+    }
+    store.source(person, source, sourceDetail, Instant.now());
+    Actor actor = actors.current();
+    ChangedBy by = actor.userId() == null ? ChangedBy.rule("inbox") : ChangedBy.user(actor.name());
+    lifecycle.move(person, line, target.id(), by, why);
+    return new LeadMade(person, target.id(), target.name(), source);
+  }
+
+  /** The stage named like "lead" among the lead stages, else the first lead stage. */
+  static Stage leadStage(LifecycleModel model, List<Thresholds.Threshold> thresholds) {
+    List<Stage> leads =
+        model.stages().stream().filter(s -> LeadScoring.isLeadStage(s, thresholds)).toList();
+    if (leads.isEmpty()) {
+      throw InvalidInputException.of(
+          "person", "the active lifecycle model " + model.name() + " has no lead stage");
+    }
+    return leads.stream()
+        .filter(s -> s.name().toLowerCase(java.util.Locale.ROOT).contains("lead"))
+        .findFirst()
+        .orElse(leads.get(0));
   }
 }

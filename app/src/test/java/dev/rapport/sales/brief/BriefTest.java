@@ -101,4 +101,39 @@ class BriefTest {
             .getContentAsString();
     assertThat(page).contains("&lt;b&gt;legs&lt;/b&gt;").doesNotContain("<b>legs</b>");
   }
+
+  @Test
+  void theBriefAnswersAsJsonWithItsInterests() throws Exception {
+    var channel = heard.channel();
+    String who = handle();
+    Instant now = Instant.now();
+    heard.send(
+        channel, who, "Ran my first marathon today, running is everything", now.minusSeconds(600));
+    var last = heard.send(channel, who, "Best running shoes for a marathon?", now.minusSeconds(60));
+    PreCallBrief built = briefs.build(last.author(), now);
+    assertThat(built.interests()).isNotEmpty();
+
+    var response =
+        access
+            .mvc()
+            .perform(
+                get("/api/v1/persons/" + last.author().value() + "/brief")
+                    .with(access.as(Role.VIEWER)))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus()).isEqualTo(200);
+    assertThat(response.getContentType()).contains("application/json");
+    String body = response.getContentAsString();
+    assertThat(body)
+        .contains("\"interests\":[{\"topic\":\"" + built.interests().get(0).topic() + "\"")
+        .contains("\"openers\":[", "Best running shoes for a marathon?");
+    assertThat(
+            access
+                .mvc()
+                .perform(get("/api/v1/persons/999999999/brief").with(access.as(Role.VIEWER)))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(404);
+  }
 }

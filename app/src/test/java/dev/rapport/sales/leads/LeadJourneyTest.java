@@ -170,8 +170,11 @@ class LeadJourneyTest {
     assertThat(store.source(author)).contains(LeadSource.LISTENING_RULE);
 
     // the lead list shows them; redelivering the event appends nothing and moves nobody again
-    assertThat(adminJson(get("/api/v1/leads?sort=intent&limit=500").with(admin)))
-        .contains("\"person\":" + author.value() + ",");
+    String list = adminJson(get("/api/v1/leads?sort=intent&limit=500").with(admin));
+    assertThat(list).contains("\"person\":" + author.value() + ",");
+    // each lead in the list carries the strongest reason of its score
+    assertThat(list.substring(list.indexOf("\"person\":" + author.value() + ",")))
+        .containsPattern("^[^}]*\"reason\":\"asked for recommendations on Mastodon\"");
     long rows = scoreRows(author);
     scoring.rescore(author, "mention " + mentionId, LeadSource.LISTENING_RULE, null);
     scoring.rescore(author, "mention " + mentionId, LeadSource.LISTENING_RULE, null);
