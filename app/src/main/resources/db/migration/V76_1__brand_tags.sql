@@ -27,10 +27,10 @@ create table listening_brand_tag_post (
 create table listening_brand_tag_count (
     tag_key       varchar(400) not null,
     network       varchar(30)  not null,
-    day           date         not null,
+    count_day     date         not null,
     author_handle varchar(300) not null,
     person_id     bigint,
     posts         bigint       not null,
-    primary key (tag_key, network, day, author_handle)
+    primary key (tag_key, network, count_day, author_handle)
 );
-create index listening_brand_tag_count_day on listening_brand_tag_count (day, tag_key);
+create index listening_brand_tag_count_day on listening_brand_tag_count (count_day, tag_key);

@@ -26,8 +26,8 @@ public interface SocialIdentities {
 
   /**
    * The persons these authors are already linked to (by handle on the same network), in input
-   * order, null where none: nothing is created or changed. A merged person answers as the person
-   * it was merged into.
+   * order, null where none: nothing is created or changed. A merged person answers as the person it
+   * was merged into.
    */
   java.util.List<PersonId> knownAuthors(java.util.List<Author> authors);
 

@@ -177,19 +177,14 @@ class BrandTagCounts {
       PersonId p = persons.get(k);
       updates.add(
           new Object[] {
-            sums.get(k)[0],
-            personId(p),
-            k.tag(),
-            k.network(),
-            Date.valueOf(k.day()),
-            k.author()
+            sums.get(k)[0], personId(p), k.tag(), k.network(), Date.valueOf(k.day()), k.author()
           });
     }
     int[] updated =
         jdbc.batchUpdate(
             "update listening_brand_tag_count set posts = posts + ?,"
                 + " person_id = coalesce(?, person_id)"
-                + " where tag_key = ? and network = ? and day = ? and author_handle = ?",
+                + " where tag_key = ? and network = ? and count_day = ? and author_handle = ?",
             updates);
     List<Object[]> inserts = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
@@ -200,7 +195,7 @@ class BrandTagCounts {
     }
     if (!inserts.isEmpty()) {
       jdbc.batchUpdate(
-          "insert into listening_brand_tag_count (tag_key, network, day, author_handle, person_id,"
+          "insert into listening_brand_tag_count (tag_key, network, count_day, author_handle, person_id,"
               + " posts) values (?, ?, ?, ?, ?, ?)",
           inserts);
     }
@@ -236,7 +231,7 @@ class BrandTagCounts {
       GroupBy groupBy,
       dev.rapport.people.VisiblePersons.Condition authorScope) {
     Map<String, Object> params = new java.util.HashMap<>();
-    StringBuilder where = new StringBuilder(" where day >= :from and day <= :to");
+    StringBuilder where = new StringBuilder(" where count_day >= :from and count_day <= :to");
     params.put("from", Date.valueOf(from));
     params.put("to", Date.valueOf(to));
     if (tagKey != null) {
@@ -250,9 +245,9 @@ class BrandTagCounts {
     String sql =
         switch (groupBy) {
           case DAY ->
-              "select tag_key, day, sum(posts) as posts from listening_brand_tag_count"
+              "select tag_key, count_day, sum(posts) as posts from listening_brand_tag_count"
                   + where
-                  + " group by tag_key, day order by day, tag_key";
+                  + " group by tag_key, count_day order by count_day, tag_key";
           case NETWORK ->
               "select tag_key, network, sum(posts) as posts from listening_brand_tag_count"
                   + where
@@ -279,7 +274,8 @@ class BrandTagCounts {
               long posts = rs.getLong("posts");
               return switch (groupBy) {
                 case DAY ->
-                    new CountRow(tag, rs.getDate("day").toLocalDate(), null, null, null, posts);
+                    new CountRow(
+                        tag, rs.getDate("count_day").toLocalDate(), null, null, null, posts);
                 case NETWORK -> new CountRow(tag, null, rs.getString("network"), null, null, posts);
                 case AUTHOR -> {
                   long person = rs.getLong("person_id");

@@ -10,8 +10,8 @@ import java.util.List;
  * The workspace's brand tags as an open-addressed hash table over their normalised keys, for the
  * ingest hot path: a post's text is tokenized once by the engine's {@link Tokenizer} (the same
  * lower-casing and accent folding the matcher applies, so #Nikon, #nikon and #NIKON are one tag),
- * and each hashtag or mention token is looked up by its characters in place, without allocating.
- * A tag is a whole token: #NikonZ6 is not #Nikon. Immutable; a new index replaces the old one when
+ * and each hashtag or mention token is looked up by its characters in place, without allocating. A
+ * tag is a whole token: #NikonZ6 is not #Nikon. Immutable; a new index replaces the old one when
  * tags change.
  */
 final class BrandTagIndex {

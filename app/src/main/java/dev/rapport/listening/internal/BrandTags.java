@@ -104,7 +104,8 @@ class BrandTags {
     BrandTag old = get(id);
     Checked c = check(tag, kind);
     refuseTaken(c.key(), id);
-    jdbc.sql("update listening_brand_tag set tag = :tag, tag_key = :key, kind = :kind where id = :id")
+    jdbc.sql(
+            "update listening_brand_tag set tag = :tag, tag_key = :key, kind = :kind where id = :id")
         .param("tag", c.tag())
         .param("key", c.key())
         .param("kind", c.kind().name())
@@ -125,7 +126,10 @@ class BrandTags {
     reloadAfterCommit();
   }
 
-  /** The configured spelling of each key, for showing counts (keys of deleted tags map to themselves). */
+  /**
+   * The configured spelling of each key, for showing counts (keys of deleted tags map to
+   * themselves).
+   */
   java.util.Map<String, String> spellings() {
     java.util.Map<String, String> out = new java.util.HashMap<>();
     for (BrandTag t : all()) {

@@ -143,7 +143,8 @@ class MentionBatches {
         StoreRetries.retryingRaces(
             StoreRetries.STORE_ATTEMPTS,
             () ->
-                storeOnce(sourceId, posts.size(), unmatched, blocked, matched, tagged, taggedAuthors),
+                storeOnce(
+                    sourceId, posts.size(), unmatched, blocked, matched, tagged, taggedAuthors),
             raceRetries::increment);
     metrics.matched(sourceId, matched.size());
     if (blocked > 0) {
@@ -158,8 +159,8 @@ class MentionBatches {
 
   /**
    * One short transaction: the mentions, the events that put them on their authors' timelines, the
-   * brand tags of posts not counted before (with their events), and the batch's own counts row (no row shared with other batches, so concurrent workers do not
-   * queue on each other).
+   * brand tags of posts not counted before (with their events), and the batch's own counts row (no
+   * row shared with other batches, so concurrent workers do not queue on each other).
    */
   private IngestQueue.BatchOutcome storeOnce(
       Long sourceId,
