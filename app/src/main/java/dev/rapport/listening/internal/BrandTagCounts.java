@@ -201,6 +201,16 @@ class BrandTagCounts {
     }
   }
 
+  /** The latest day anything was counted, not after {@code today}; empty before the first. */
+  java.util.Optional<LocalDate> latestDay(LocalDate today) {
+    Date d =
+        jdbc.queryForObject(
+            "select max(count_day) from listening_brand_tag_count where count_day <= ?",
+            Date.class,
+            Date.valueOf(today));
+    return java.util.Optional.ofNullable(d).map(Date::toLocalDate);
+  }
+
   /** How counts are grouped: per tag and day, per tag and network, or per tag and author. */
   enum GroupBy {
     DAY,
