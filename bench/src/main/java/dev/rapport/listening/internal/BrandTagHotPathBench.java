@@ -11,10 +11,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The CPU cost of brand-tag counting on the hot path, apart from the database: the engine
- * classifier with 10,000 keyword rules on the same posts the ingest benchmark writes (30 % matching,
- * 20 % carrying one of #Brand0..#Brand199), alone and followed by the brand-tag lookup with 200
- * tags; alternating rounds on one thread, the best round of each. Prints ns per post of both and of
- * the lookup alone. Usage: java -cp ... dev.rapport.listening.internal.BrandTagHotPathBench [posts]
+ * classifier with 10,000 keyword rules on the same posts the ingest benchmark writes (30 %
+ * matching, 20 % carrying one of #Brand0..#Brand199), alone and followed by the brand-tag lookup
+ * with 200 tags; alternating rounds on one thread, the best round of each. Prints ns per post of
+ * both and of the lookup alone. Usage: java -cp ...
+ * dev.rapport.listening.internal.BrandTagHotPathBench [posts]
  */
 public final class BrandTagHotPathBench {
 
@@ -61,19 +62,28 @@ public final class BrandTagHotPathBench {
     System.out.printf(
         "posts=%d rules=%d brand_tags=200 classify_ns_per_post=%d classify_and_tags_ns_per_post=%d"
             + " tag_lookup_ns_per_post=%d ratio=%.3f (sink %d)%n",
-        n,
-        rules,
-        bestPlain / n,
-        bestWith / n,
-        bestLookup / n,
-        (double) bestPlain / bestWith,
-        sink);
+        n, rules, bestPlain / n, bestWith / n, bestLookup / n, (double) bestPlain / bestWith, sink);
   }
 
   private static List<NormalizedPost> posts(int n, int rules, Random random) {
     String[] filler = {
-      "the", "quick", "update", "shipping", "today", "coffee", "team", "release", "notes",
-      "weekend", "meetup", "remote", "hiring", "design", "review", "customers", "support"
+      "the",
+      "quick",
+      "update",
+      "shipping",
+      "today",
+      "coffee",
+      "team",
+      "release",
+      "notes",
+      "weekend",
+      "meetup",
+      "remote",
+      "hiring",
+      "design",
+      "review",
+      "customers",
+      "support"
     };
     List<NormalizedPost> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -93,7 +103,8 @@ public final class BrandTagHotPathBench {
           new NormalizedPost(
               "mastodon",
               "hot-" + i,
-              new NormalizedPost.Author("@user" + random.nextInt(5000) + "@bench.example", null, null),
+              new NormalizedPost.Author(
+                  "@user" + random.nextInt(5000) + "@bench.example", null, null),
               text.toString(),
               null,
               Instant.parse("2026-11-01T10:00:00Z"),
