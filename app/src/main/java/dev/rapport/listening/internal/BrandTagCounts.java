@@ -129,6 +129,7 @@ class BrandTagCounts {
                 + " nothing",
             rows);
     // sorted, so that two batches touching the same rows lock them in the same order
+    requireCounts(inserted);
     Map<CountKey, long[]> sums = new java.util.TreeMap<>(CountKey.ORDER);
     Map<CountKey, PersonId> persons = new java.util.HashMap<>();
     List<BrandTagsUsed> used = new ArrayList<>();
@@ -186,6 +187,7 @@ class BrandTagCounts {
                 + " person_id = coalesce(?, person_id)"
                 + " where tag_key = ? and network = ? and count_day = ? and author_handle = ?",
             updates);
+    requireCounts(updated);
     List<Object[]> inserts = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       if (updated[i] == 0) {
@@ -300,6 +302,18 @@ class BrandTagCounts {
               };
             })
         .list();
+  }
+
+  /**
+   * Which rows were new is read from the batch's per-row counts; a driver that reports none (a
+   * rewritten batch) is refused rather than guessed at, as {@code InsertedKeys} does.
+   */
+  private static void requireCounts(int[] counts) {
+    for (int n : counts) {
+      if (n < 0) {
+        throw new IllegalStateException("the database reported no count per row of a batch");
+      }
+    }
   }
 
   private static String keys(List<BrandTagIndex.Entry> tags) {
