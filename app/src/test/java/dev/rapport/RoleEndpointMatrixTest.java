@@ -3,6 +3,7 @@ package dev.rapport;
 import static dev.rapport.access.Permission.AUDIT_READ;
 import static dev.rapport.access.Permission.CASES_READ;
 import static dev.rapport.access.Permission.CASES_WRITE;
+import static dev.rapport.access.Permission.CAMPAIGNS_ADMIN;
 import static dev.rapport.access.Permission.IMPORT_RUN;
 import static dev.rapport.access.Permission.LIFECYCLE_ADMIN;
 import static dev.rapport.access.Permission.LIFECYCLE_READ;
@@ -302,6 +303,28 @@ class RoleEndpointMatrixTest {
           endpoint("POST", "/listening/rules/{rule}/disable", NO_BODY, LISTENING_ADMIN),
           endpoint("POST", "/listening/rules/{rule}/enable", NO_BODY, LISTENING_ADMIN),
           endpoint("POST", "/listening/rules/test", "query=formword{n}+OR+crm", LISTENING_READ),
+          // listening: brand tags (marketing manages them; counts are listening reads)
+          endpoint("GET", "/api/v1/brand-tags", NO_BODY, LISTENING_READ),
+          endpoint(
+              "POST",
+              "/api/v1/brand-tags",
+              "{'tag':'#matrix{n}','kind':'HASHTAG'}",
+              CAMPAIGNS_ADMIN),
+          endpoint("GET", "/api/v1/brand-tags/{brandTag}", NO_BODY, LISTENING_READ),
+          endpoint(
+              "PUT",
+              "/api/v1/brand-tags/{brandTag}",
+              "{'tag':'#matrixput{n}','kind':'PRODUCT'}",
+              CAMPAIGNS_ADMIN),
+          endpoint("DELETE", "/api/v1/brand-tags/{brandTag}", NO_BODY, CAMPAIGNS_ADMIN),
+          endpoint(
+              "GET",
+              "/api/v1/brand-tags/counts?groupBy=author&from=2026-11-01&to=2026-11-30",
+              NO_BODY,
+              LISTENING_READ),
+          endpoint("GET", "/listening/brand-tags", NO_BODY, LISTENING_READ),
+          endpoint("POST", "/listening/brand-tags", "tag=%23form{n}&kind=HASHTAG", CAMPAIGNS_ADMIN),
+          endpoint("POST", "/listening/brand-tags/{brandTag}/delete", NO_BODY, CAMPAIGNS_ADMIN),
           // sales: the response inbox ({inboxItem} is a complaint assigned to the caller)
           endpoint("GET", "/api/v1/inbox/items?view=open", NO_BODY, TIMELINE_READ),
           endpoint("GET", "/api/v1/inbox/items/{inboxItem}", NO_BODY, TIMELINE_READ),
@@ -557,6 +580,20 @@ class RoleEndpointMatrixTest {
         .single();
   }
 
+  /** A fresh brand tag for a call that reads, changes or removes one. */
+  private long brandTag() {
+    String tag = "#matrixtag" + seq.incrementAndGet();
+    jdbc.sql(
+            "insert into listening_brand_tag (tag, tag_key, kind, created_at)"
+                + " values (:t, :t, 'HASHTAG', current_timestamp)")
+        .param("t", tag)
+        .update();
+    return jdbc.sql("select id from listening_brand_tag where tag_key = :t")
+        .param("t", tag)
+        .query(Long.class)
+        .single();
+  }
+
   private PersonId newPerson() {
     return identities.resolveAuthor(
         Network.OTHER, "matrix-" + UUID.randomUUID(), null, "Matrix Person", null, null);
@@ -629,6 +666,7 @@ class RoleEndpointMatrixTest {
         Map.entry("careCase", c -> String.valueOf(careCase())),
         Map.entry("careBrand", c -> String.valueOf(careRow("care_brand"))),
         Map.entry("careRoute", c -> String.valueOf(careRow("care_route"))),
+        Map.entry("brandTag", c -> String.valueOf(brandTag())),
         Map.entry("leadThresholds", c -> leadThresholds()),
         Map.entry("soon", c -> java.time.Instant.now().plusSeconds(86_400).toString()),
         Map.entry("myMailbox", c -> c == null ? "1" : mailboxId(c.user())),

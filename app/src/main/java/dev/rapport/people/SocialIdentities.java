@@ -24,6 +24,13 @@ public interface SocialIdentities {
    */
   java.util.List<PersonId> resolveAuthors(java.util.List<Author> authors);
 
+  /**
+   * The persons these authors are already linked to (by handle on the same network), in input
+   * order, null where none: nothing is created or changed. A merged person answers as the person it
+   * was merged into.
+   */
+  java.util.List<PersonId> knownAuthors(java.util.List<Author> authors);
+
   PersonId resolveAuthor(
       Network network,
       String handle,

@@ -13,7 +13,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Demo mode (profile {@code demo} or {@code rapport.demo=true}): on first start, adds a few keyword
- * rules and a file source that replays the shipped sample corpus through the real pipeline.
+ * rules, three brand tags and a file source that replays the shipped sample corpus through the real
+ * pipeline.
  */
 @Component
 class ListeningDemo implements ApplicationRunner {
@@ -26,13 +27,16 @@ class ListeningDemo implements ApplicationRunner {
   private final SourceAdmin admin;
   private final ListeningRules rules;
   private final ObjectMapper json;
+  private final BrandTags brandTags;
 
   ListeningDemo(
       Environment env,
       SourceStore store,
       SourceAdmin admin,
       ListeningRules rules,
-      ObjectMapper json) {
+      ObjectMapper json,
+      BrandTags brandTags) {
+    this.brandTags = brandTags;
     this.env = env;
     this.store = store;
     this.admin = admin;
@@ -56,6 +60,12 @@ class ListeningDemo implements ApplicationRunner {
       demoRules.put("Sales: buying signals", "pricing, recommendations, evaluated, switching crm");
       demoRules.put("Life events: new job", "new job, head of community");
       rules.createAll(demoRules);
+    }
+    // brand tags before the replay, so the sample posts carrying them are counted
+    if (brandTags.all().isEmpty()) {
+      brandTags.create("#SocialListening", "HASHTAG");
+      brandTags.create("#CRM", "HASHTAG");
+      brandTags.create("#CustomerSuccess", "PRODUCT");
     }
     admin.create(
         SOURCE,

@@ -31,6 +31,7 @@ class MentionBatches {
   private final SourceStore sources;
   private final DeadLetterStore deadLetters;
   private final MentionTouchpoints captured;
+  private final BrandTagCounts brandTags;
   private final IngestMetrics metrics;
   private final TransactionTemplate tx;
   private final JdbcTemplate jdbc;
@@ -49,6 +50,7 @@ class MentionBatches {
       SourceStore sources,
       DeadLetterStore deadLetters,
       MentionTouchpoints captured,
+      BrandTagCounts brandTags,
       IngestMetrics metrics,
       TransactionTemplate tx,
       JdbcTemplate jdbc) {
@@ -59,6 +61,7 @@ class MentionBatches {
     this.sources = sources;
     this.deadLetters = deadLetters;
     this.captured = captured;
+    this.brandTags = brandTags;
     this.metrics = metrics;
     this.tx = new TransactionTemplate(tx.getTransactionManager());
     this.tx.setTimeout(TX_TIMEOUT_SECONDS);
@@ -132,10 +135,16 @@ class MentionBatches {
           new MentionStore.NewMention(p, classes.get(i), authorsByKey.get(MentionAuthors.key(p))));
     }
     int unmatched = heard.size() - matched.size();
+    // brand tags are counted on every heard post, matched or not (their authors are looked up,
+    // never created, for posts no rule matched)
+    List<BrandTagCounts.Tagged> tagged = brandTags.tagged(heard);
+    List<PersonId> taggedAuthors = brandTags.authors(tagged, authorsByKey);
     IngestQueue.BatchOutcome outcome =
         StoreRetries.retryingRaces(
             StoreRetries.STORE_ATTEMPTS,
-            () -> storeOnce(sourceId, posts.size(), unmatched, blocked, matched),
+            () ->
+                storeOnce(
+                    sourceId, posts.size(), unmatched, blocked, matched, tagged, taggedAuthors),
             raceRetries::increment);
     metrics.matched(sourceId, matched.size());
     if (blocked > 0) {
@@ -149,21 +158,25 @@ class MentionBatches {
   }
 
   /**
-   * One short transaction: the mentions, the events that put them on their authors' timelines, and
-   * the batch's own counts row (no row shared with other batches, so concurrent workers do not
-   * queue on each other).
+   * One short transaction: the mentions, the events that put them on their authors' timelines, the
+   * brand tags of posts not counted before (with their events), and the batch's own counts row (no
+   * row shared with other batches, so concurrent workers do not queue on each other).
    */
   private IngestQueue.BatchOutcome storeOnce(
       Long sourceId,
       int received,
       int unmatched,
       int blocked,
-      List<MentionStore.NewMention> matched) {
+      List<MentionStore.NewMention> matched,
+      List<BrandTagCounts.Tagged> tagged,
+      List<PersonId> taggedAuthors) {
     return tx.execute(
         status -> {
           boundLockWaits();
-          Long[] ids = mentions.storeAll(matched, sourceId, Instant.now());
+          Instant now = Instant.now();
+          Long[] ids = mentions.storeAll(matched, sourceId, now);
           int stored = publishCaptured(matched, ids);
+          brandTags.count(tagged, taggedAuthors, now);
           if (sourceId != null) {
             counts.add(sourceId, received, unmatched, stored, blocked);
           }

@@ -29,7 +29,12 @@ class MentionScope {
 
   /** The condition on {@code listening_mention} (unaliased) for the current user. */
   VisiblePersons.Condition current() {
+    return on("author_person_id");
+  }
+
+  /** The same condition on another table's author person column (brand-tag counts by author). */
+  VisiblePersons.Condition on(String column) {
     boolean ownerless = visibility.visibleOwners(actors.current(), TYPE).isEmpty();
-    return persons.authoredBy("author_person_id", ownerless);
+    return persons.authoredBy(column, ownerless);
   }
 }

@@ -85,6 +85,23 @@ class IdentityStore {
         });
   }
 
+  /** The persons of these handle keys on the network (handle key to person), where linked. */
+  java.util.Map<String, Long> personsOfHandles(
+      Network network, java.util.Collection<String> handleKeys) {
+    java.util.Map<String, Long> out = new java.util.HashMap<>();
+    List<String> all = List.copyOf(handleKeys);
+    for (int from = 0; from < all.size(); from += 1000) {
+      jdbc.sql(
+              "select handle_key, person_id from social_identity where network = :n and"
+                  + " handle_key in (:h) and person_id is not null")
+          .param("n", network.key())
+          .param("h", all.subList(from, Math.min(all.size(), from + 1000)))
+          .query((rs, i) -> out.put(rs.getString(1), rs.getLong(2)))
+          .list();
+    }
+    return out;
+  }
+
   /** Which of these handle keys on the network already have an identity. */
   java.util.Set<String> knownHandles(Network network, java.util.Collection<String> handleKeys) {
     java.util.Set<String> out = new java.util.HashSet<>();

@@ -159,6 +159,25 @@ class SocialIdentitiesFacade implements SocialIdentities {
     return List.of(out);
   }
 
+  @Override
+  @Transactional(readOnly = true)
+  public List<PersonId> knownAuthors(List<Author> authors) {
+    java.util.Map<Network, java.util.Set<String>> keys = new java.util.HashMap<>();
+    for (Author a : authors) {
+      keys.computeIfAbsent(a.network(), n -> new java.util.HashSet<>())
+          .add(IdentityDraft.handleKey(a.handle()));
+    }
+    java.util.Map<Network, java.util.Map<String, Long>> found = new java.util.HashMap<>();
+    keys.forEach((network, k) -> found.put(network, identities.personsOfHandles(network, k)));
+    java.util.Map<Long, Long> live = new java.util.HashMap<>();
+    List<PersonId> out = new java.util.ArrayList<>(authors.size());
+    for (Author a : authors) {
+      Long person = found.get(a.network()).get(IdentityDraft.handleKey(a.handle()));
+      out.add(person == null ? null : new PersonId(live.computeIfAbsent(person, this::live)));
+    }
+    return java.util.Collections.unmodifiableList(out);
+  }
+
   @Transactional
   public Resolution resolve(IdentityDraft d, String email, String source) {
     d.check();

@@ -17,11 +17,12 @@ class DemoModeTest {
   @Autowired SourceAdmin admin;
   @Autowired ListeningRules rules;
   @Autowired ObjectMapper json;
+  @Autowired BrandTags brandTags;
 
   @Test
   void demoModeReplaysTheSampleCorpusOnceThroughTheRealPipeline() {
     MockEnvironment env = new MockEnvironment().withProperty("rapport.demo", "true");
-    ListeningDemo demo = new ListeningDemo(env, store, admin, rules, json);
+    ListeningDemo demo = new ListeningDemo(env, store, admin, rules, json, brandTags);
     demo.run(null);
     demo.run(null);
     Source source = store.byName(ListeningDemo.SOURCE).orElseThrow();

@@ -39,6 +39,7 @@ class ReadingFiltersTest {
   @Autowired SourceAdmin admin;
   @Autowired ListeningRules rules;
   @Autowired ObjectMapper json;
+  @Autowired BrandTags brandTags;
   @Autowired MentionStore mentions;
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
@@ -165,7 +166,7 @@ class ReadingFiltersTest {
             .id();
     try {
       MockEnvironment env = new MockEnvironment().withProperty("rapport.demo", "true");
-      new ListeningDemo(env, store, admin, rules, json).run(null);
+      new ListeningDemo(env, store, admin, rules, json, brandTags).run(null);
       Source source = store.byName(ListeningDemo.SOURCE).orElseThrow();
       await()
           .atMost(Duration.ofMinutes(3))

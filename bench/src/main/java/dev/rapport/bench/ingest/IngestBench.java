@@ -57,6 +57,7 @@ public final class IngestBench {
     int posts = Integer.parseInt(arg(args, "--posts", quick ? "50000" : "200000"));
     int rules = Integer.parseInt(arg(args, "--rules", "10000"));
     double matchShare = 0.3;
+    int brandTags = Integer.parseInt(arg(args, "--brand-tags", "0"));
 
     Path dir = Files.createTempDirectory("rapport-ingest-bench");
     Path file = dir.resolve("posts.jsonl");
@@ -142,6 +143,12 @@ public final class IngestBench {
       replay(base, "bench warm-up", "warmup.jsonl", warmPosts);
       call(base, "POST", "/api/v1/ingest/stats/reset", null);
 
+      if (brandTags > 0) {
+        brandTagRuns(base, jdbc, dir, db, posts, rules, matchShare, brandTags, args);
+        deleteTree(dir);
+        return;
+      }
+
       long start = System.nanoTime();
       long id = replay(base, "bench file", "posts.jsonl", posts);
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -166,6 +173,88 @@ public final class IngestBench {
           exactlyOnce);
     }
     deleteTree(dir);
+  }
+
+  /** The share of generated posts that carry one of the brand tags (configured or not). */
+  static final double BRAND_SHARE = 0.2;
+
+  /**
+   * --brand-tags N: the same ingest with and without N brand tags configured, in one process, on
+   * one database: runs in the order off, on, on, off (--rounds pairs of them, default 2), each on
+   * its own file of --posts posts with the same mix (30 % matching a rule, 20 % carrying one of the
+   * N tags, new authors per run), so drift over the run weighs on both sides alike. Prints each run
+   * and the ratio of the throughputs; checks that every tagged post of an "on" run was counted once
+   * and none of an "off" run.
+   */
+  private static void brandTagRuns(
+      String base,
+      JdbcTemplate jdbc,
+      Path dir,
+      String db,
+      int posts,
+      int rules,
+      double matchShare,
+      int brandTags,
+      String[] args)
+      throws Exception {
+    int rounds = Integer.parseInt(arg(args, "--rounds", "2"));
+    List<Long> tagIds = new ArrayList<>();
+    double[] seconds = new double[2];
+    long[] count = new long[2];
+    boolean countsExact = true;
+    for (int run = 0; run < rounds * 2; run++) {
+      boolean on = run % 4 == 1 || run % 4 == 2;
+      if (on && tagIds.isEmpty()) {
+        for (int k = 0; k < brandTags; k++) {
+          tagIds.add(
+              call(
+                      base,
+                      "POST",
+                      "/api/v1/brand-tags",
+                      "{\"tag\":\"#Brand" + k + "\",\"kind\":\"HASHTAG\"}")
+                  .path("id")
+                  .asLong());
+        }
+      } else if (!on && !tagIds.isEmpty()) {
+        for (long id : tagIds) {
+          call(base, "DELETE", "/api/v1/brand-tags/" + id, null);
+        }
+        tagIds.clear();
+      }
+      String prefix = "r" + run + "-";
+      String file = "brand-" + run + ".jsonl";
+      Set<String> tagged = new HashSet<>();
+      writePosts(
+          dir.resolve(file),
+          posts,
+          rules,
+          matchShare,
+          new Random(100 + run),
+          prefix,
+          brandTags,
+          tagged);
+      long start = System.nanoTime();
+      replay(base, "bench brand tags " + run, file, posts);
+      double s = (System.nanoTime() - start) / 1e9;
+      seconds[on ? 1 : 0] += s;
+      count[on ? 1 : 0] += posts;
+      long counted =
+          jdbc.queryForObject(
+              "select count(*) from listening_brand_tag_post where native_id like ?",
+              Long.class,
+              prefix + "%");
+      boolean exact = counted == (on ? tagged.size() : 0);
+      countsExact &= exact;
+      System.out.printf(
+          "run=%d brand_tags=%d posts=%d tagged_posts=%d counted=%d seconds=%.1f posts_per_s=%.0f%n",
+          run, on ? brandTags : 0, posts, tagged.size(), counted, s, posts / s);
+    }
+    double off = count[0] / seconds[0];
+    double on = count[1] / seconds[1];
+    System.out.printf(
+        "db=%s posts_per_run=%d runs=%d rules=%d brand_tags=%d posts_per_s_without=%.0f"
+            + " posts_per_s_with=%.0f ratio=%.3f counts_exact=%s%n",
+        db, posts, rounds * 2, rules, brandTags, off, on, on / off, countsExact);
   }
 
   private static void deleteTree(Path root) throws java.io.IOException {
@@ -212,6 +301,23 @@ public final class IngestBench {
   static Set<String> writePosts(
       Path file, int n, int rules, double matchShare, Random random, String idPrefix)
       throws Exception {
+    return writePosts(file, n, rules, matchShare, random, idPrefix, 0, null);
+  }
+
+  /**
+   * As above; with {@code brandTags} > 0 a fifth of the posts carry one of #Brand0 ..
+   * #Brand(brandTags - 1) in a random case (their ids are added to {@code tagged}).
+   */
+  static Set<String> writePosts(
+      Path file,
+      int n,
+      int rules,
+      double matchShare,
+      Random random,
+      String idPrefix,
+      int brandTags,
+      Set<String> tagged)
+      throws Exception {
     Set<String> matching = new HashSet<>();
     String[] filler = {
       "the",
@@ -241,6 +347,11 @@ public final class IngestBench {
         String id = idPrefix + i;
         // the warm-up's authors are others: the measured run meets as many new authors as before
         String user = idPrefix.equals("bench-") ? "user" : idPrefix + "user";
+        if (brandTags > 0 && random.nextDouble() < BRAND_SHARE) {
+          String tag = "Brand" + random.nextInt(brandTags);
+          text.append(random.nextBoolean() ? "#" + tag : "#" + tag.toUpperCase()).append(' ');
+          tagged.add(idPrefix + i);
+        }
         int author = random.nextInt(5000);
         if (random.nextDouble() < matchShare) {
           text.append(
