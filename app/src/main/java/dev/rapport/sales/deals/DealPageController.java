@@ -4,6 +4,7 @@ import dev.rapport.access.Actors;
 import dev.rapport.people.AccountId;
 import dev.rapport.people.Handles;
 import dev.rapport.people.PersonId;
+import dev.rapport.people.Persons;
 import dev.rapport.people.RecordAccess;
 import dev.rapport.sales.DealConflictException;
 import dev.rapport.sales.DealSource;
@@ -54,9 +55,12 @@ class DealPageController {
   private final RecordAccess records;
   private final Handles handles;
   private final Actors actors;
+  private final Persons persons;
 
-  DealPageController(Opportunities deals, RecordAccess records, Handles handles, Actors actors) {
+  DealPageController(
+      Opportunities deals, RecordAccess records, Handles handles, Actors actors, Persons persons) {
     this.deals = deals;
+    this.persons = persons;
     this.records = records;
     this.handles = handles;
     this.actors = actors;
@@ -192,6 +196,18 @@ class DealPageController {
     for (Stakeholder h : holders) {
       identities.put(h.person().value(), identities(h));
     }
+    Map<Long, String> personNames = new LinkedHashMap<>();
+    for (PersonId p : o.persons()) {
+      persons.find(p).ifPresent(s -> personNames.put(p.value(), s.name()));
+    }
+    model.addAttribute("personNames", personNames);
+    model.addAttribute(
+        "nextGate",
+        o.gates().stream()
+            .filter(g -> !g.confirmed() && !g.derived())
+            .map(g -> g.number())
+            .findFirst()
+            .orElse(0));
     model.addAttribute("deal", o);
     model.addAttribute("pipeline", deals.pipeline(o.pipelineId()));
     model.addAttribute("stakeholderMap", map);
