@@ -1090,9 +1090,26 @@ public class OpportunitiesFacade implements Opportunities {
                   (CurrentStage cs) ->
                       cs.productLine().id() == productLine && cs.stage().id() == stage.get().id());
       if (!already) {
-        lifecycle.move(p, productLine, stage.get().id(), ChangedBy.user(actor.name()), why);
+        lifecycle.move(p, productLine, stage.get().id(), mover(deal, actor), why);
       }
     }
+  }
+
+  /**
+   * Who moved the persons: the signed-in user; for the system's own work (demo data, jobs) the
+   * deal's owner, on whose behalf it acts; a deal without an owner names the deals feature.
+   */
+  private ChangedBy mover(Opportunity deal, Actor actor) {
+    if (actor.userId() != null) {
+      return ChangedBy.user(actor.name());
+    }
+    if (deal.ownerUserId() != null) {
+      Optional<User> owner = users.find(deal.ownerUserId());
+      if (owner.isPresent()) {
+        return ChangedBy.user(owner.get().username());
+      }
+    }
+    return ChangedBy.importer("deals");
   }
 
   // ---- pipelines
