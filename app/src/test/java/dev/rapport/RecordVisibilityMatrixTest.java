@@ -2,6 +2,7 @@ package dev.rapport;
 
 import static dev.rapport.access.Permission.CASES_READ;
 import static dev.rapport.access.Permission.CASES_WRITE;
+import static dev.rapport.access.Permission.DEALS_READ;
 import static dev.rapport.access.Permission.LIFECYCLE_READ;
 import static dev.rapport.access.Permission.LIFECYCLE_WRITE;
 import static dev.rapport.access.Permission.LISTENING_READ;
@@ -153,6 +154,9 @@ class RecordVisibilityMatrixTest {
           // workspace: a person's interests, read from listening's posts
           route("GET /interests/persons/{id}", Subject.PERSON, LISTENING_READ, ""),
           route("POST /timeline/accounts/{id}/notes", Subject.ACCOUNT, TIMELINE_WRITE, "text=n{n}"),
+          // sales: the deals of a person or an account
+          route("GET /api/v1/persons/{id}/opportunities", Subject.PERSON, DEALS_READ, ""),
+          route("GET /api/v1/accounts/{id}/opportunities", Subject.ACCOUNT, DEALS_READ, ""),
           // sales: a person's open inbox items
           route("GET /api/v1/persons/{id}/inbox", Subject.PERSON, TIMELINE_READ, ""),
           // sales: the pre-call brief as JSON

@@ -4,6 +4,9 @@ import static dev.rapport.access.Permission.AUDIT_READ;
 import static dev.rapport.access.Permission.CASES_READ;
 import static dev.rapport.access.Permission.CASES_WRITE;
 import static dev.rapport.access.Permission.CAMPAIGNS_ADMIN;
+import static dev.rapport.access.Permission.DEALS_ADMIN;
+import static dev.rapport.access.Permission.DEALS_READ;
+import static dev.rapport.access.Permission.DEALS_WRITE;
 import static dev.rapport.access.Permission.IMPORT_RUN;
 import static dev.rapport.access.Permission.LIFECYCLE_ADMIN;
 import static dev.rapport.access.Permission.LIFECYCLE_READ;
@@ -439,11 +442,92 @@ class RoleEndpointMatrixTest {
               "/settings/inbox/calendar",
               "zone=UTC&days=MONDAY&days=TUESDAY&days=WEDNESDAY&days=THURSDAY&days=FRIDAY"
                   + "&opens=09:00&closes=17:00",
-              USERS_ADMIN));
+              USERS_ADMIN),
+          // sales: opportunities ({deal} a shared open deal, {freshDeal} one made for the call)
+          endpoint("GET", "/api/v1/opportunities?size=5", NO_BODY, DEALS_READ),
+          endpoint(
+              "POST",
+              "/api/v1/opportunities",
+              "{'name':'m{n}','amount':10,'currency':'EUR','closeDate':'2030-01-01',"
+                  + "'primaryPersonId':{person}}",
+              DEALS_WRITE),
+          endpoint("GET", "/api/v1/opportunities/stale", NO_BODY, DEALS_READ),
+          endpoint("GET", "/api/v1/opportunities/{deal}", NO_BODY, DEALS_READ),
+          endpoint("PATCH", "/api/v1/opportunities/{freshDeal}", "{'amount':1234}", DEALS_WRITE),
+          endpoint(
+              "POST",
+              "/api/v1/opportunities/{freshDeal}/stage",
+              "{'stageId':{dealStage}}",
+              DEALS_WRITE),
+          endpoint(
+              "POST", "/api/v1/opportunities/{freshDeal}/gates/1", "{'evidence':'e'}", DEALS_WRITE),
+          endpoint("DELETE", "/api/v1/opportunities/{gatedDeal}/gates/1", NO_BODY, DEALS_WRITE),
+          endpoint("GET", "/api/v1/opportunities/{deal}/stakeholders", NO_BODY, DEALS_READ),
+          endpoint(
+              "PUT",
+              "/api/v1/opportunities/{freshDeal}/stakeholders/{person}",
+              "{'role':'champion','access':true}",
+              DEALS_WRITE),
+          endpoint(
+              "DELETE",
+              "/api/v1/opportunities/{stakeholderDeal}/stakeholders/{person}",
+              NO_BODY,
+              DEALS_WRITE),
+          endpoint("GET", "/api/v1/opportunities/{deal}/history", NO_BODY, DEALS_READ),
+          endpoint(
+              "POST",
+              "/api/v1/opportunities/{winnableDeal}/win",
+              "{'reasonId':{wonReason}}",
+              DEALS_WRITE),
+          endpoint(
+              "POST",
+              "/api/v1/opportunities/{freshDeal}/lose",
+              "{'reasonId':{lostReason}}",
+              DEALS_WRITE),
+          endpoint("GET", "/api/v1/persons/{person}/opportunities", NO_BODY, DEALS_READ),
+          endpoint("GET", "/api/v1/pipelines", NO_BODY, DEALS_READ),
+          endpoint("GET", "/api/v1/pipelines/{pipeline}", NO_BODY, DEALS_READ),
+          endpoint(
+              "POST",
+              "/api/v1/pipelines",
+              "{'name':'P{n}','stages':[{'name':'S','probability':10,"
+                  + "'forecastCategory':'PIPELINE','staleAfterDays':14}]}",
+              DEALS_ADMIN),
+          endpoint("PUT", "/api/v1/pipelines/{freshPipeline}", "{'name':'Q{n}'}", DEALS_ADMIN),
+          endpoint(
+              "POST",
+              "/api/v1/pipelines/{freshPipeline}/stages",
+              "{'name':'T','probability':20,'forecastCategory':'BEST_CASE','staleAfterDays':7}",
+              DEALS_ADMIN),
+          endpoint(
+              "PUT", "/api/v1/pipelines/{freshPipelineStage}", "{'probability':15}", DEALS_ADMIN),
+          endpoint("DELETE", "/api/v1/pipelines/{freshPipelineExtraStage}", NO_BODY, DEALS_ADMIN),
+          endpoint("GET", "/api/v1/deal-reasons", NO_BODY, DEALS_READ),
+          endpoint(
+              "POST", "/api/v1/deal-reasons", "{'outcome':'LOST','label':'L{n}'}", DEALS_ADMIN),
+          endpoint("PUT", "/api/v1/deal-reasons/{freshReason}", "{'label':'R{n}'}", DEALS_ADMIN),
+          endpoint("GET", "/deals", NO_BODY, DEALS_READ),
+          endpoint("GET", "/deals/new?person={person}", NO_BODY, DEALS_WRITE),
+          endpoint(
+              "POST",
+              "/deals",
+              "name=m{n}&amount=10&currency=EUR&closeDate=2030-01-01&person={person}",
+              DEALS_WRITE),
+          endpoint("GET", "/deals/{deal}", NO_BODY, DEALS_READ),
+          endpoint("POST", "/deals/{freshDeal}/stage", "stageId={dealStage}", DEALS_WRITE),
+          endpoint("POST", "/deals/{freshDeal}/gates/1", "evidence=e", DEALS_WRITE),
+          endpoint(
+              "POST",
+              "/deals/{freshDeal}/stakeholders",
+              "person={person}&role=CHAMPION",
+              DEALS_WRITE),
+          endpoint("POST", "/deals/{winnableDeal}/win", "reasonId={wonReason}", DEALS_WRITE),
+          endpoint("POST", "/deals/{freshDeal}/lose", "reasonId={lostReason}", DEALS_WRITE));
 
   @Autowired AccessFixtures access;
   @Autowired JdbcClient jdbc;
   @Autowired SocialIdentities identities;
+  @Autowired dev.rapport.sales.Opportunities opportunities;
 
   private final AtomicLong seq = new AtomicLong();
   private final Map<Role, Caller> callers = new EnumMap<>(Role.class);
@@ -646,6 +730,110 @@ class RoleEndpointMatrixTest {
             .single());
   }
 
+  private Long deal;
+
+  /** One open deal on the shared person, without an owner so that every role may see it. */
+  private long deal() {
+    if (deal == null) {
+      deal = freshDeal();
+    }
+    return deal;
+  }
+
+  private long freshDeal() {
+    return opportunities
+        .create(
+            new dev.rapport.sales.NewOpportunity(
+                "matrix deal " + seq.incrementAndGet(),
+                null,
+                null,
+                java.math.BigDecimal.TEN,
+                "EUR",
+                null,
+                java.time.LocalDate.now().plusMonths(1),
+                null,
+                null,
+                person(),
+                List.of(),
+                null,
+                null,
+                null))
+        .id();
+  }
+
+  private long gatedDeal() {
+    long id = freshDeal();
+    opportunities.confirmGate(
+        id, dev.rapport.sales.Gate.PROBLEM, new dev.rapport.sales.GateEvidence("e", null, null));
+    return id;
+  }
+
+  private long stakeholderDeal() {
+    long id = freshDeal();
+    opportunities.putStakeholder(
+        id,
+        new dev.rapport.sales.NewStakeholder(
+            person(), dev.rapport.sales.StakeholderRole.CHAMPION, null, null, false));
+    return id;
+  }
+
+  /** A deal with every gate held, in the last open stage: winning it is allowed. */
+  private long winnableDeal() {
+    long id = freshDeal();
+    for (dev.rapport.sales.Gate g : dev.rapport.sales.Gate.values()) {
+      if (!g.derived()) {
+        opportunities.confirmGate(id, g, new dev.rapport.sales.GateEvidence("e", null, null));
+      }
+    }
+    opportunities.putStakeholder(
+        id,
+        new dev.rapport.sales.NewStakeholder(
+            person(), dev.rapport.sales.StakeholderRole.DECISION_MAKER, null, null, true));
+    return id;
+  }
+
+  private long reason(dev.rapport.sales.DealStatus outcome) {
+    return opportunities.reasons(outcome, false).get(0).id();
+  }
+
+  /** A pipeline made for the call, with one open stage. */
+  private dev.rapport.sales.Pipeline freshPipeline() {
+    String name = "matrix pipeline " + seq.incrementAndGet() + " " + UUID.randomUUID();
+    jdbc.sql(
+            "insert into deal_pipeline (name, position, is_default, created_at)"
+                + " values (:n, 99, false, current_timestamp)")
+        .param("n", name)
+        .update();
+    long id =
+        jdbc.sql("select id from deal_pipeline where name = :n")
+            .param("n", name)
+            .query(Long.class)
+            .single();
+    for (String stage : List.of("One", "Won", "Lost")) {
+      jdbc.sql(
+              "insert into deal_stage (pipeline_id, name, position, probability, forecast_category,"
+                  + " stale_after_days, required_gates, outcome) values (:p, :n, :pos, 10, :c, 14,"
+                  + " '', :o)")
+          .param("p", id)
+          .param("n", stage)
+          .param("pos", stage.equals("One") ? 1 : stage.equals("Won") ? 2 : 3)
+          .param("c", stage.equals("One") ? "PIPELINE" : "CLOSED")
+          .param("o", stage.equals("One") ? null : stage.toUpperCase(java.util.Locale.ROOT))
+          .update();
+    }
+    return opportunities.pipeline(id);
+  }
+
+  /** Adds a second open stage (deletable: one open stage remains). */
+  private dev.rapport.sales.Pipeline withSecondStage(long id) {
+    jdbc.sql(
+            "insert into deal_stage (pipeline_id, name, position, probability, forecast_category,"
+                + " stale_after_days, required_gates) values (:p, 'Two', 2, 20, 'PIPELINE', 14, '')")
+        .param("p", id)
+        .update();
+    return opportunities.pipeline(id);
+  }
+
   /** Values for the placeholders; a feature adds its own here. */
   Map<String, Function<Caller, String>> placeholders() {
     return Map.ofEntries(
@@ -671,7 +859,44 @@ class RoleEndpointMatrixTest {
         Map.entry("soon", c -> java.time.Instant.now().plusSeconds(86_400).toString()),
         Map.entry("myMailbox", c -> c == null ? "1" : mailboxId(c.user())),
         Map.entry("myComment", c -> c == null ? "1" : String.valueOf(feedEntry(c.user().id()))),
-        Map.entry("myNotification", c -> c == null ? "1" : notification(c.user().id())));
+        Map.entry("myNotification", c -> c == null ? "1" : notification(c.user().id())),
+        Map.entry("deal", c -> String.valueOf(deal())),
+        Map.entry("freshDeal", c -> String.valueOf(freshDeal())),
+        Map.entry("gatedDeal", c -> String.valueOf(gatedDeal())),
+        Map.entry("stakeholderDeal", c -> String.valueOf(stakeholderDeal())),
+        Map.entry("winnableDeal", c -> String.valueOf(winnableDeal())),
+        Map.entry(
+            "dealStage", c -> String.valueOf(opportunities.defaultPipeline().stages().get(0).id())),
+        Map.entry("wonReason", c -> String.valueOf(reason(dev.rapport.sales.DealStatus.WON))),
+        Map.entry("lostReason", c -> String.valueOf(reason(dev.rapport.sales.DealStatus.LOST))),
+        Map.entry("pipeline", c -> String.valueOf(opportunities.defaultPipeline().id())),
+        Map.entry("freshPipeline", c -> String.valueOf(freshPipeline().id())),
+        Map.entry(
+            "freshPipelineStage",
+            c -> {
+              var p = freshPipeline();
+              return p.id() + "/stages/" + p.stages().get(0).id();
+            }),
+        Map.entry(
+            "freshPipelineExtraStage",
+            c -> {
+              var p = freshPipeline();
+              p = withSecondStage(p.id());
+              return p.id()
+                  + "/stages/"
+                  + p.stages().stream()
+                      .filter(st -> st.name().equals("Two"))
+                      .findFirst()
+                      .orElseThrow()
+                      .id();
+            }),
+        Map.entry(
+            "freshReason",
+            c ->
+                String.valueOf(
+                    jdbc.sql("select max(id) from deal_close_reason where outcome = 'LOST'")
+                        .query(Long.class)
+                        .single())));
   }
 
   @TestFactory

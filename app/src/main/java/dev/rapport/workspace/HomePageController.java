@@ -34,6 +34,7 @@ class HomePageController {
   private final Leads leads;
   private final KeepInTouch keepInTouch;
   private final InboxNumbers inbox;
+  private final dev.rapport.sales.Opportunities deals;
   private final Actors actors;
   private final Clock clock;
 
@@ -43,12 +44,14 @@ class HomePageController {
       Leads leads,
       KeepInTouch keepInTouch,
       InboxNumbers inbox,
+      dev.rapport.sales.Opportunities deals,
       Actors actors) {
     this.people = people;
     this.posts = posts;
     this.leads = leads;
     this.keepInTouch = keepInTouch;
     this.inbox = inbox;
+    this.deals = deals;
     this.actors = actors;
     this.clock = Clock.systemUTC();
   }
@@ -99,6 +102,12 @@ class HomePageController {
         me.userId() != null && me.can(Permission.TIMELINE_READ)
             ? inbox.forUser(me.userId())
             : null);
+    // the user's own deals nobody touched within their stage's limit
+    model.addAttribute(
+        "staleDeals",
+        me.userId() != null && me.can(Permission.DEALS_READ)
+            ? deals.stale(me.userId(), 10)
+            : List.of());
     return "home";
   }
 

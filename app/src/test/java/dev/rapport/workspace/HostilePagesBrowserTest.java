@@ -232,9 +232,11 @@ class HostilePagesBrowserTest {
                   ? ids.get("import")
                   : before.contains("rules")
                       ? ids.get("rule")
-                      : before.contains("users")
-                          ? ids.get("user")
-                          : before.contains("sources") ? ids.get("source") : ids.get("person");
+                      : before.contains("deals")
+                          ? ids.get("deal")
+                          : before.contains("users")
+                              ? ids.get("user")
+                              : before.contains("sources") ? ids.get("source") : ids.get("person");
       if (m.group().equals("{subject}") || m.group().equals("{s}")) {
         id = "persons";
       }
@@ -328,6 +330,32 @@ class HostilePagesBrowserTest {
               .POST(HttpRequest.BodyPublishers.ofString(posts.toString())));
     }
     ids.put("user", "1");
+    // a deal whose name, gate evidence and stakeholder criteria carry the corpus
+    String deal =
+        id(
+            post(
+                "/api/v1/opportunities",
+                "{\"name\":"
+                    + json(CORPUS.get(0))
+                    + ",\"amount\":100,\"currency\":\"EUR\",\"closeDate\":\"2030-01-01\","
+                    + "\"primaryPersonId\":"
+                    + person
+                    + ",\"accountId\":"
+                    + account
+                    + ",\"source\":\"REFERRAL\",\"sourceRef\":"
+                    + json(CORPUS.get(5))
+                    + "}"));
+    post(
+        "/api/v1/opportunities/" + deal + "/gates/1", "{\"evidence\":" + json(CORPUS.get(1)) + "}");
+    send(
+        HttpRequest.newBuilder(
+                URI.create(base() + "/api/v1/opportunities/" + deal + "/stakeholders/" + person))
+            .header("Authorization", basic())
+            .header("Content-Type", "application/json")
+            .PUT(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"role\":\"CHAMPION\",\"criteria\":" + json(CORPUS.get(2)) + "}")));
+    ids.put("deal", deal);
     importCsv(ids);
     return ids;
   }
