@@ -60,6 +60,11 @@ public record Opportunity(
         .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
   }
 
+  /** How many of the six gates hold. */
+  public long gatesHeld() {
+    return gates.stream().filter(GateState::confirmed).count();
+  }
+
   public GateState gate(Gate gate) {
     return gates.get(gate.number() - 1);
   }

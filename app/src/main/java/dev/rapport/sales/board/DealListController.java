@@ -75,7 +75,7 @@ class DealListController {
         .body(BoardPageController.describe(e));
   }
 
-  @GetMapping("/deals")
+  @GetMapping("/deals/list")
   @PreAuthorize("@access.allows('DEALS_READ')")
   @Transactional(readOnly = true)
   String list(

@@ -251,12 +251,14 @@ class DealApiController {
   }
 
   @PutMapping(
-      path = "/opportunities/{id}/stakeholders/{personId}",
+      path = "/opportunities/{id}/stakeholders/{person}",
       consumes = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("@access.allows('DEALS_WRITE')")
   @Operation(summary = "Add or change a stakeholder: role, criteria, stance, access")
   StakeholderJson putStakeholder(
-      @PathVariable long id, @PathVariable long personId, @RequestBody StakeholderBody body) {
+      @PathVariable long id,
+      @PathVariable("person") long personId,
+      @RequestBody StakeholderBody body) {
     deals.require(id);
     records.requireChangeablePerson(new PersonId(personId));
     if (body == null) {
@@ -278,9 +280,10 @@ class DealApiController {
                 Boolean.TRUE.equals(body.access()))));
   }
 
-  @DeleteMapping("/opportunities/{id}/stakeholders/{personId}")
+  @DeleteMapping("/opportunities/{id}/stakeholders/{person}")
   @PreAuthorize("@access.allows('DEALS_WRITE')")
-  ResponseEntity<Void> removeStakeholder(@PathVariable long id, @PathVariable long personId) {
+  ResponseEntity<Void> removeStakeholder(
+      @PathVariable long id, @PathVariable("person") long personId) {
     deals.require(id);
     deals.removeStakeholder(id, new PersonId(personId));
     return ResponseEntity.noContent().build();
