@@ -224,9 +224,12 @@ class Forecasts {
       BigDecimal amount,
       String note) {
     Actor actor = actors.current();
+    String by =
+        actor.userId() == null
+            ? actor.name()
+            : users.find(actor.userId()).map(User::displayName).orElse(actor.name());
     Override o =
-        new Override(
-            scopeName, scopeId, period, currency, amount, note, actor.name(), clock.instant());
+        new Override(scopeName, scopeId, period, currency, amount, note, by, clock.instant());
     queries.addOverride(o, actor.userId());
     return o;
   }
