@@ -128,7 +128,8 @@ class BoardPageController {
       body.put("columns", board.summary(deals.pipeline(moved.pipelineId()), filter));
       return ResponseEntity.ok(body);
     } catch (GatesMissingException e) {
-      body.put("message", e.getMessage());
+      String name = deals.get(id).map(Opportunity::name).orElse("The deal");
+      body.put("message", "“" + name + "” stays where it was: " + e.getMessage() + ".");
       body.put("missing", e.missing().stream().map(g -> g.named()).toList());
       return ResponseEntity.status(422).body(body);
     } catch (DealConflictException e) {
