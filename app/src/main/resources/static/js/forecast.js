@@ -35,7 +35,7 @@
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 70, right: 20, top: 30, bottom: 30 },
-      xAxis: { type: 'category', data: weeks, name: 'week of' },
+      xAxis: { type: 'category', data: weeks },
       yAxis: { type: 'value' },
       series: lines
     });
