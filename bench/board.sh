@@ -71,10 +71,14 @@ worker() {
 }
 for i in $(seq 1 "$users"); do signin "$i"; done
 # warm-up: each route a few times, not counted
-for i in $(seq 1 "$users"); do worker "$i" $(( $(date +%s) + 3 )) & done; wait
+pids=()
+for i in $(seq 1 "$users"); do worker "$i" $(( $(date +%s) + 5 )) & pids+=($!); done
+wait "${pids[@]}"
 rm -f "$work"/times-*
 end=$(( $(date +%s) + seconds ))
-for i in $(seq 1 "$users"); do worker "$i" "$end" & done; wait
+pids=()
+for i in $(seq 1 "$users"); do worker "$i" "$end" & pids+=($!); done
+wait "${pids[@]}"
 cat "$work"/times-* >"$work/all"
 
 summary() { # route label
