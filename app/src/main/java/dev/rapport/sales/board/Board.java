@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 class Board {
 
   /** Cards shown per column; the count and totals always cover every deal. */
-  static final int CARDS_PER_COLUMN = 50;
+  static final int CARDS_PER_COLUMN = 20;
 
   record CardView(
       long id,
