@@ -522,12 +522,45 @@ class RoleEndpointMatrixTest {
               "person={person}&role=CHAMPION",
               DEALS_WRITE),
           endpoint("POST", "/deals/{winnableDeal}/win", "reasonId={wonReason}", DEALS_WRITE),
-          endpoint("POST", "/deals/{freshDeal}/lose", "reasonId={lostReason}", DEALS_WRITE));
+          endpoint("POST", "/deals/{freshDeal}/lose", "reasonId={lostReason}", DEALS_WRITE),
+          // sales: the deal board, the deal list and the forecast
+          endpoint("GET", "/deals/board", NO_BODY, DEALS_READ),
+          endpoint("GET", "/deals/board?closeMonth=2026-12", NO_BODY, DEALS_READ),
+          endpoint("POST", "/deals/board/move", "id={boardDeal}&stageId={dealStage2}", DEALS_WRITE),
+          endpoint("GET", "/deals/list?status=all&sort=amount&dir=desc", NO_BODY, DEALS_READ),
+          endpoint("GET", "/deals/export.csv", NO_BODY, DEALS_READ),
+          endpoint("GET", "/forecast", NO_BODY, DEALS_READ),
+          endpoint("GET", "/forecast?groupBy=team&period=quarter", NO_BODY, DEALS_READ),
+          endpoint(
+              "GET",
+              "/forecast/deals?groupBy=owner&id=0&period=2026-12&currency=EUR",
+              NO_BODY,
+              DEALS_READ),
+          endpoint(
+              "POST",
+              "/forecast/overrides",
+              "groupBy=owner&id=0&period=2026-12&currency=EUR&amount=10",
+              DEALS_ADMIN),
+          endpoint("POST", "/forecast/snapshots", NO_BODY, DEALS_ADMIN),
+          endpoint("GET", "/api/v1/forecast", NO_BODY, DEALS_READ),
+          endpoint(
+              "GET",
+              "/api/v1/forecast/deals?groupBy=owner&id=0&period=2026-12&currency=EUR",
+              NO_BODY,
+              DEALS_READ),
+          endpoint(
+              "POST",
+              "/api/v1/forecast/overrides",
+              "{'groupBy':'owner','id':0,'period':'2026-12','currency':'EUR','amount':10}",
+              DEALS_ADMIN),
+          endpoint("GET", "/api/v1/forecast/snapshots", NO_BODY, DEALS_READ),
+          endpoint("POST", "/api/v1/forecast/snapshots", NO_BODY, DEALS_ADMIN));
 
   @Autowired AccessFixtures access;
   @Autowired JdbcClient jdbc;
   @Autowired SocialIdentities identities;
   @Autowired dev.rapport.sales.Opportunities opportunities;
+  @Autowired dev.rapport.sales.Opportunities deals;
 
   private final AtomicLong seq = new AtomicLong();
   private final Map<Role, Caller> callers = new EnumMap<>(Role.class);
@@ -637,6 +670,35 @@ class RoleEndpointMatrixTest {
         .param("n", name)
         .query(Long.class)
         .single();
+  }
+
+  /**
+   * A fresh deal without an owner (every role sees it) in the default pipeline's first stage with
+   * gate 1 confirmed, so that moving it to the second stage is allowed (the board's move).
+   */
+  private long boardDeal() {
+    dev.rapport.sales.Opportunity deal =
+        deals.create(
+            new dev.rapport.sales.NewOpportunity(
+                "Matrix deal " + seq.incrementAndGet(),
+                null,
+                null,
+                java.math.BigDecimal.TEN,
+                "EUR",
+                null,
+                java.time.LocalDate.now().plusDays(30),
+                null,
+                null,
+                person(),
+                null,
+                dev.rapport.sales.DealSource.MANUAL,
+                null,
+                null));
+    deals.confirmGate(
+        deal.id(),
+        dev.rapport.sales.Gate.PROBLEM,
+        new dev.rapport.sales.GateEvidence("matrix", null, null));
+    return deal.id();
   }
 
   /** One person, without an owner so that every role may see it. */
@@ -855,6 +917,9 @@ class RoleEndpointMatrixTest {
         Map.entry("careBrand", c -> String.valueOf(careRow("care_brand"))),
         Map.entry("careRoute", c -> String.valueOf(careRow("care_route"))),
         Map.entry("brandTag", c -> String.valueOf(brandTag())),
+        Map.entry("boardDeal", c -> String.valueOf(boardDeal())),
+        Map.entry(
+            "dealStage2", c -> String.valueOf(deals.defaultPipeline().openStages().get(1).id())),
         Map.entry("leadThresholds", c -> leadThresholds()),
         Map.entry("soon", c -> java.time.Instant.now().plusSeconds(86_400).toString()),
         Map.entry("myMailbox", c -> c == null ? "1" : mailboxId(c.user())),
