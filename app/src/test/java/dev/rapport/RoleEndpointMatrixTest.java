@@ -1,9 +1,9 @@
 package dev.rapport;
 
 import static dev.rapport.access.Permission.AUDIT_READ;
+import static dev.rapport.access.Permission.CAMPAIGNS_ADMIN;
 import static dev.rapport.access.Permission.CASES_READ;
 import static dev.rapport.access.Permission.CASES_WRITE;
-import static dev.rapport.access.Permission.CAMPAIGNS_ADMIN;
 import static dev.rapport.access.Permission.DEALS_ADMIN;
 import static dev.rapport.access.Permission.DEALS_READ;
 import static dev.rapport.access.Permission.DEALS_WRITE;
