@@ -108,15 +108,15 @@ class Asks {
     return n;
   }
 
-  /** Asks the person; the caller checked that the person is visible. */
+  /**
+   * Asks the person (an advocate, a candidate, or any customer the user chooses); the caller checked
+   * that the person is visible and changeable.
+   */
   @Transactional
   Ask ask(PersonId person, String kindName, String noteText) {
     Kind kind = parse(Kind.class, "kind", kindName);
     List<FieldError> errors = new ArrayList<>();
     String note = note("note", noteText, errors);
-    if (advocacy.advocate(person).isEmpty()) {
-      errors.add(new FieldError("personId", "is not an advocate or candidate; add them first"));
-    }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
