@@ -374,6 +374,55 @@ class AdvocacyJourneyTest {
     assertThat(item.get("reason").asString()).isEqualTo("spoke at our meetup");
   }
 
+  @Test
+  void aMergeMovesTheAdvocacyRowsToTheSurvivor() throws Exception {
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    PersonId survivor =
+        identities.resolveAuthor(Network.OTHER, "sv" + tag, null, "Sam " + tag, null, null);
+    PersonId merged =
+        identities.resolveAuthor(Network.OTHER, "mg" + tag, null, "Sam M " + tag, null, null);
+    long caseId = unique();
+    publish(new CaseClosed(caseId, merged, null, CaseClosed.Outcome.RESOLVED_HAPPY, Instant.now()));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                count("select count(*) from advocacy_advocate where person_id = " + merged.value())
+                    == 1);
+    String code =
+        admin("POST", "/api/v1/referrals", "{'personId':" + merged.value() + "}")
+            .get("code")
+            .asString();
+    admin(
+        "POST",
+        "/api/v1/merges",
+        "{'survivorId':"
+            + survivor.value()
+            + ",'mergedId':"
+            + merged.value()
+            + ",'reason':'same person'}");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                count(
+                        "select count(*) from advocacy_advocate where person_id = "
+                            + survivor.value())
+                    == 1);
+    assertThat(count("select count(*) from advocacy_advocate where person_id = " + merged.value()))
+        .isZero();
+    assertThat(
+            count(
+                "select count(*) from advocacy_referral_code where code = '"
+                    + code
+                    + "' and person_id = "
+                    + survivor.value()))
+        .isEqualTo(1);
+    JsonNode score =
+        admin("GET", "/api/v1/persons/" + survivor.value() + "/advocacy", null).get("score");
+    assertThat(score.get("reasons").toString()).contains("case " + caseId + " resolved happily");
+  }
+
   CountsAs stageCountsAs(long stageId) {
     return lifecycle.activeModel().stages().stream()
         .filter(s -> s.id() == stageId)

@@ -109,8 +109,8 @@ class Asks {
   }
 
   /**
-   * Asks the person (an advocate, a candidate, or any customer the user chooses); the caller checked
-   * that the person is visible and changeable.
+   * Asks the person (an advocate, a candidate, or any customer the user chooses); the caller
+   * checked that the person is visible and changeable.
    */
   @Transactional
   Ask ask(PersonId person, String kindName, String noteText) {

@@ -152,6 +152,11 @@ class Referrals {
     return withRef(landing, code);
   }
 
+  /** How many clicks the code has had. */
+  long clicks(String code) {
+    return store.code(code).map(ReferralStore.Code::clicks).orElse(0L);
+  }
+
   static String withRef(String url, String code) {
     int hash = url.indexOf('#');
     String base = hash < 0 ? url : url.substring(0, hash);
