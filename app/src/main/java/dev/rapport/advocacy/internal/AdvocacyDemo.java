@@ -10,14 +10,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo mode: once the sample persons exist, a campaign with a tracking link and a tag, three
  * advocates and a candidate with their reasons, referral links with clicks, two persons who signed
  * up through a link (the real signup path: awareness "referred by"), one of whom won a deal, and an
- * ask with its outcome. After the people's commit, in a transaction of its own; once.
+ * ask with its outcome. In the demo's own transaction; once.
  */
 @Component
 class AdvocacyDemo {
@@ -50,7 +51,10 @@ class AdvocacyDemo {
     this.asks = asks;
   }
 
-  @ApplicationModuleListener
+  // Synchronous on purpose, like the other demos: demo data is loaded whole or not at all, in the
+  // demo's transaction (and the event, with every demo person, is too large for the registry).
+  @EventListener
+  @Transactional
   void on(DemoPeopleLoaded demo) {
     if (demo.persons().size() < 6 || campaignStore.nameTaken(CAMPAIGN)) {
       return;

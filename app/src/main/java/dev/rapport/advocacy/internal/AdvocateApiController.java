@@ -36,8 +36,11 @@ class AdvocateApiController {
       long personId,
       String status,
       AdvocacyScore score,
-      List<Object[]> history,
+      List<Change> history,
       List<AdvocacyViews.CodeView> codes) {}
+
+  /** One appended score change. */
+  record Change(int score, String cause, java.time.Instant at) {}
 
   record SettingsBody(Integer threshold, String landingUrl) {}
 
@@ -132,7 +135,9 @@ class AdvocateApiController {
         id,
         store.advocate(person).map(AdvocacyStore.Advocate::status).orElse(null),
         scoring.current(person),
-        store.history(person, 50),
+        store.history(person, 50).stream()
+            .map(h -> new Change((Integer) h[0], (String) h[1], (java.time.Instant) h[2]))
+            .toList(),
         views.codes(person, publicUrl.base(), 50));
   }
 
