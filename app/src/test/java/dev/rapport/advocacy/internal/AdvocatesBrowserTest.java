@@ -7,6 +7,7 @@ import dev.rapport.people.PersonId;
 import dev.rapport.people.SocialIdentities;
 import dev.rapport.sales.DealWon;
 import dev.rapport.support.Browser;
+import dev.rapport.support.PageChecks;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,6 +94,20 @@ class AdvocatesBrowserTest {
     if (browser != null) {
       browser.close();
     }
+  }
+
+  @Test
+  void theAdvocatesAndCampaignsPagesFitTheScreenAndTheKeyboardReachesEverything() {
+    for (PageChecks.Viewport v : PageChecks.VIEWPORTS) {
+      PageChecks.viewport(driver, v);
+      driver.get("http://127.0.0.1:" + port + "/advocates");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("leader-" + advocate.value())));
+      PageChecks.check(browser, "advocates", v);
+      driver.get("http://127.0.0.1:" + port + "/campaigns");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-campaign")));
+      PageChecks.check(browser, "campaigns", v);
+    }
+    PageChecks.viewport(driver, PageChecks.DESKTOP);
   }
 
   @Test
