@@ -67,12 +67,17 @@ public final class ReferralRedirectBench {
     double startSeconds = (System.nanoTime() - started) / 1e9;
     try {
       String code = demoCode(app);
+      double settled = settle(app);
       long clicksBefore = clicks(app, code);
       List<Phase> phases =
           List.of(
               new Phase("GET /css/rapport.css (baseline: static file)", "/css/rapport.css", 200),
               new Phase("GET /r/{code} (referral redirect, records a click)", "/r/" + code, 302),
-              new Phase("GET /r/{unknown} (unknown code, 404 page)", "/r/nosuchcode42", 404));
+              new Phase("GET /r/{unknown} (unknown code, 404 page)", "/r/nosuchcode42", 404),
+              new Phase(
+                  "GET /css/rapport.css (baseline again, after the redirects)",
+                  "/css/rapport.css",
+                  200));
       HttpClient http =
           HttpClient.newBuilder()
               .followRedirects(HttpClient.Redirect.NEVER)
@@ -107,6 +112,12 @@ public final class ReferralRedirectBench {
           .append(
               "- application: child JVM -Xmx768m, H2 file database, demo workspace; started in ")
           .append(String.format(Locale.ROOT, "%.1f s%n", startSeconds))
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "- the demo's sample corpus replay had settled (no new mention for 10 s) %.0f s"
+                      + " after the start, before the first phase%n",
+                  settled))
           .append("- load: open loop, ")
           .append(rate)
           .append(" requests/s on loopback per phase, ")
@@ -174,6 +185,28 @@ public final class ReferralRedirectBench {
       Thread.sleep(1000);
     }
     throw new IllegalStateException("the demo workspace has no referral code after 3 minutes");
+  }
+
+  /**
+   * Waits until the demo's background work (the sample corpus replayed through ingest) is done: no
+   * new mention for 10 s, at most 5 minutes. Returns the seconds waited.
+   */
+  static double settle(LoadApp app) throws Exception {
+    long start = System.nanoTime();
+    long deadline = start + Duration.ofMinutes(5).toNanos();
+    long last = -1;
+    long stableSince = System.nanoTime();
+    while (System.nanoTime() < deadline) {
+      long now = app.admin("GET", "/api/v1/ingest/stats", null).get("mentions").asLong();
+      if (now != last) {
+        last = now;
+        stableSince = System.nanoTime();
+      } else if (System.nanoTime() - stableSince > Duration.ofSeconds(10).toNanos()) {
+        break;
+      }
+      Thread.sleep(1000);
+    }
+    return (System.nanoTime() - start) / 1e9;
   }
 
   static long clicks(LoadApp app, String code) throws Exception {
