@@ -65,6 +65,7 @@ public final class ReferralRedirectBench {
     long started = System.nanoTime();
     app.start();
     double startSeconds = (System.nanoTime() - started) / 1e9;
+    boolean passed = false;
     try {
       String code = demoCode(app);
       double settled = settle(app);
@@ -164,11 +165,12 @@ public final class ReferralRedirectBench {
       Files.createDirectories(out.toAbsolutePath().getParent());
       Files.writeString(out, md.toString());
       System.out.print(md);
-      if (!ok) {
-        System.exit(1);
-      }
+      passed = ok;
     } finally {
-      app.kill();
+      app.kill(); // before any exit, so the child JVM never outlives the run
+    }
+    if (!passed) {
+      System.exit(1);
     }
   }
 
