@@ -3,6 +3,7 @@ package dev.rapport;
 import static dev.rapport.access.Permission.CASES_READ;
 import static dev.rapport.access.Permission.CASES_WRITE;
 import static dev.rapport.access.Permission.DEALS_READ;
+import static dev.rapport.access.Permission.ADVOCACY_WRITE;
 import static dev.rapport.access.Permission.LIFECYCLE_READ;
 import static dev.rapport.access.Permission.LIFECYCLE_WRITE;
 import static dev.rapport.access.Permission.LISTENING_READ;
@@ -206,6 +207,13 @@ class RecordVisibilityMatrixTest {
               Subject.PERSON,
               LIFECYCLE_WRITE,
               "productLineId={productLine}&stageId={stage}&why=matrix"),
+          // advocacy: a person's advocacy score and asks
+          route("GET /api/v1/persons/{id}/advocacy", Subject.PERSON, PEOPLE_READ, ""),
+          route(
+              "POST /api/v1/persons/{id}/asks",
+              Subject.PERSON,
+              ADVOCACY_WRITE,
+              "{'kind':'review','note':'matrix {n}'}"),
           // listening: a mention is visible iff its author's person is
           route("GET /api/v1/mentions/{id}", Subject.MENTION, LISTENING_READ, ""),
           route("GET /listening/mentions/{id}", Subject.MENTION, LISTENING_READ, ""),

@@ -1,6 +1,7 @@
 package dev.rapport;
 
 import static dev.rapport.access.Permission.AUDIT_READ;
+import static dev.rapport.access.Permission.ADVOCACY_WRITE;
 import static dev.rapport.access.Permission.CAMPAIGNS_ADMIN;
 import static dev.rapport.access.Permission.CASES_READ;
 import static dev.rapport.access.Permission.CASES_WRITE;
@@ -554,7 +555,64 @@ class RoleEndpointMatrixTest {
               "{'groupBy':'owner','id':0,'period':'2026-12','currency':'EUR','amount':10}",
               DEALS_ADMIN),
           endpoint("GET", "/api/v1/forecast/snapshots", NO_BODY, DEALS_READ),
-          endpoint("POST", "/api/v1/forecast/snapshots", NO_BODY, DEALS_ADMIN));
+          endpoint("POST", "/api/v1/forecast/snapshots", NO_BODY, DEALS_ADMIN),
+          // advocacy: advocates, leaderboard, asks, referral codes, campaigns
+          endpoint("GET", "/api/v1/advocates?status=advocate&size=5", NO_BODY, PEOPLE_READ),
+          endpoint("POST", "/api/v1/advocates", "{'personId':{freshPerson}}", ADVOCACY_WRITE),
+          endpoint("GET", "/api/v1/advocates/leaderboard", NO_BODY, PEOPLE_READ),
+          endpoint("GET", "/api/v1/advocacy/settings", NO_BODY, PEOPLE_READ),
+          endpoint(
+              "PUT",
+              "/api/v1/advocacy/settings",
+              "{'threshold':30,'landingUrl':'https://rapport.example/'}",
+              CAMPAIGNS_ADMIN),
+          endpoint("GET", "/api/v1/persons/{person}/advocacy", NO_BODY, PEOPLE_READ),
+          endpoint("POST", "/api/v1/persons/{person}/asks", "{'kind':'quote'}", ADVOCACY_WRITE),
+          endpoint("GET", "/api/v1/asks?open=true", NO_BODY, PEOPLE_READ),
+          endpoint("POST", "/api/v1/asks/{freshAsk}/outcome", "{'outcome':'done'}", ADVOCACY_WRITE),
+          endpoint("GET", "/api/v1/referrals", NO_BODY, PEOPLE_READ),
+          endpoint("POST", "/api/v1/referrals", "{'personId':{advocate}}", ADVOCACY_WRITE),
+          endpoint("GET", "/api/v1/referrals/{liveCode}", NO_BODY, PEOPLE_READ),
+          endpoint("POST", "/api/v1/referrals/{freshCode}/revoke", NO_BODY, ADVOCACY_WRITE),
+          endpoint("POST", "/api/v1/referrals/signup-token", NO_BODY, CAMPAIGNS_ADMIN),
+          endpoint("GET", "/api/v1/campaigns", NO_BODY, PEOPLE_READ),
+          endpoint(
+              "POST",
+              "/api/v1/campaigns",
+              "{'name':'matrix {n}','channel':'email','startsOn':'2026-01-01',"
+                  + "'landingUrl':'https://rapport.example/'}",
+              CAMPAIGNS_ADMIN),
+          endpoint("GET", "/api/v1/campaigns/{campaign}", NO_BODY, PEOPLE_READ),
+          endpoint(
+              "POST",
+              "/api/v1/campaigns/{campaign}/links",
+              "{'url':'https://rapport.example/?utm_source=a&utm_medium=b&utm_campaign=m{n}'}",
+              CAMPAIGNS_ADMIN),
+          endpoint(
+              "GET",
+              "/api/v1/campaigns/touchpoints/{attributedTouchpoint}",
+              NO_BODY,
+              TIMELINE_READ),
+          endpoint("GET", "/advocates", NO_BODY, PEOPLE_READ),
+          endpoint("POST", "/advocates/codes", "personId={advocate}", ADVOCACY_WRITE),
+          endpoint("POST", "/advocates/codes/{freshCode}/revoke", NO_BODY, ADVOCACY_WRITE),
+          endpoint("POST", "/advocates/asks", "personId={person}&kind=review", ADVOCACY_WRITE),
+          endpoint("POST", "/advocates/asks/{freshAsk}/outcome", "outcome=done", ADVOCACY_WRITE),
+          endpoint("GET", "/campaigns", NO_BODY, PEOPLE_READ),
+          endpoint(
+              "POST",
+              "/campaigns",
+              "name=matrix+page+{n}&channel=email&startsOn=2026-01-01"
+                  + "&landingUrl=https%3A%2F%2Frapport.example%2F",
+              CAMPAIGNS_ADMIN),
+          endpoint(
+              "POST",
+              "/campaigns/{campaign}/links",
+              "url=https%3A%2F%2Frapport.example%2F%3Futm_source%3Da%26utm_medium%3Db"
+                  + "%26utm_campaign%3Dp{n}",
+              CAMPAIGNS_ADMIN),
+          // the public referral link: anyone, no sign-in (a redirect to the landing page)
+          endpoint("GET", "/r/{liveCode}", NO_BODY, Who.ANYONE));
 
   @Autowired AccessFixtures access;
   @Autowired JdbcClient jdbc;
@@ -896,6 +954,88 @@ class RoleEndpointMatrixTest {
     return opportunities.pipeline(id);
   }
 
+  private Long campaign;
+
+  /** A person on the advocates list (codes are issued only to them). */
+  private PersonId advocate;
+
+  private PersonId advocate() {
+    if (advocate == null) {
+      advocate = newPerson();
+      jdbc.sql(
+              "insert into advocacy_advocate (person_id, status, added_by, reason, score, added_at)"
+                  + " values (:p, 'ADVOCATE', 'matrix', 'matrix', 40, current_timestamp)")
+          .param("p", advocate.value())
+          .update();
+    }
+    return advocate;
+  }
+
+  /** A fresh referral code of the advocate, made straight in the table. */
+  private String referralCode() {
+    String code = "mx" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    jdbc.sql(
+            "insert into advocacy_referral_code (code, person_id, created_at)"
+                + " values (:c, :p, current_timestamp)")
+        .param("c", code)
+        .param("p", advocate().value())
+        .update();
+    return code;
+  }
+
+  private String liveCode;
+
+  private String liveCode() {
+    if (liveCode == null) {
+      liveCode = referralCode();
+    }
+    return liveCode;
+  }
+
+  /** A fresh open ask of the shared person. */
+  private long freshAsk() {
+    jdbc.sql(
+            "insert into advocacy_ask (person_id, kind, asked_by_name, asked_at)"
+                + " values (:p, 'REVIEW', 'matrix', current_timestamp)")
+        .param("p", person().value())
+        .update();
+    return jdbc.sql("select max(id) from advocacy_ask where person_id = :p")
+        .param("p", person().value())
+        .query(Long.class)
+        .single();
+  }
+
+  /** One campaign, made straight in the table. */
+  private long campaign() {
+    if (campaign == null) {
+      String name = "matrix campaign " + UUID.randomUUID();
+      jdbc.sql(
+              "insert into advocacy_campaign (name, channel, cost, currency, starts_on,"
+                  + " landing_url, created_at) values (:n, 'email', 0, 'EUR', DATE '2026-01-01',"
+                  + " 'https://rapport.example/', current_timestamp)")
+          .param("n", name)
+          .update();
+      campaign =
+          jdbc.sql("select id from advocacy_campaign where name = :n")
+              .param("n", name)
+              .query(Long.class)
+              .single();
+    }
+    return campaign;
+  }
+
+  /** A touchpoint id tagged with the campaign (no person, so every reader may see it). */
+  private long attributedTouchpoint() {
+    long id = 9_000_000_000L + seq.incrementAndGet() + System.nanoTime() % 1_000_000_000L;
+    jdbc.sql(
+            "insert into advocacy_attribution (touchpoint_id, campaign_id, matched_by, matched,"
+                + " attributed_at) values (:t, :c, 'tag', '#matrix', current_timestamp)")
+        .param("t", id)
+        .param("c", campaign())
+        .update();
+    return id;
+  }
+
   /** Values for the placeholders; a feature adds its own here. */
   Map<String, Function<Caller, String>> placeholders() {
     return Map.ofEntries(
@@ -961,7 +1101,13 @@ class RoleEndpointMatrixTest {
                 String.valueOf(
                     jdbc.sql("select max(id) from deal_close_reason where outcome = 'LOST'")
                         .query(Long.class)
-                        .single())));
+                        .single())),
+        Map.entry("advocate", c -> String.valueOf(advocate().value())),
+        Map.entry("freshCode", c -> referralCode()),
+        Map.entry("liveCode", c -> liveCode()),
+        Map.entry("freshAsk", c -> String.valueOf(freshAsk())),
+        Map.entry("campaign", c -> String.valueOf(campaign())),
+        Map.entry("attributedTouchpoint", c -> String.valueOf(attributedTouchpoint())));
   }
 
   @TestFactory

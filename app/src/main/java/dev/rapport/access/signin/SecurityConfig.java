@@ -100,6 +100,13 @@ class SecurityConfig {
                     // listening webhook: authenticated by the source's own token, checked there
                     .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/ingest")
                     .permitAll()
+                    // advocacy: the public referral link, and the signup webhook (authenticated by
+                    // the workspace's signup token, checked there)
+                    .requestMatchers(org.springframework.http.HttpMethod.GET, "/r/*")
+                    .permitAll()
+                    .requestMatchers(
+                        org.springframework.http.HttpMethod.POST, "/api/v1/referrals/signups")
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .securityContext(
