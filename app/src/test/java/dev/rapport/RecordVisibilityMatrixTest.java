@@ -1,9 +1,9 @@
 package dev.rapport;
 
+import static dev.rapport.access.Permission.ADVOCACY_WRITE;
 import static dev.rapport.access.Permission.CASES_READ;
 import static dev.rapport.access.Permission.CASES_WRITE;
 import static dev.rapport.access.Permission.DEALS_READ;
-import static dev.rapport.access.Permission.ADVOCACY_WRITE;
 import static dev.rapport.access.Permission.LIFECYCLE_READ;
 import static dev.rapport.access.Permission.LIFECYCLE_WRITE;
 import static dev.rapport.access.Permission.LISTENING_READ;

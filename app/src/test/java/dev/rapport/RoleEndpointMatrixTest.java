@@ -1,7 +1,7 @@
 package dev.rapport;
 
-import static dev.rapport.access.Permission.AUDIT_READ;
 import static dev.rapport.access.Permission.ADVOCACY_WRITE;
+import static dev.rapport.access.Permission.AUDIT_READ;
 import static dev.rapport.access.Permission.CAMPAIGNS_ADMIN;
 import static dev.rapport.access.Permission.CASES_READ;
 import static dev.rapport.access.Permission.CASES_WRITE;
