@@ -291,6 +291,9 @@ class SurfacesBrowserTest {
                         // the leads' score thresholds (Settings → Lead scoring), which the demo
                         // deals' orders and stage moves can push persons over
                         + " and c.by_name <> 'lead score'"
+                        // advocacy: a person who signed up through a referral link enters
+                        // awareness "by rule referral", the reason naming the advocate
+                        + " and c.by_name <> 'referral'"
                         + " and not exists (select 1 from listening_rule r where r.name = c.by_name)")
                 .query(String.class)
                 .list())

@@ -146,7 +146,7 @@ class Asks {
             Direction.OUT,
             now,
             actor.userId(),
-            actor.name(),
+            author(actor),
             "asked for a " + word(kind) + (note == null ? "" : ": " + note),
             new SourceRef(SOURCE_ASK, Long.toString(id), null),
             null,
@@ -197,7 +197,7 @@ class Asks {
             Direction.IN,
             now,
             actor.userId(),
-            actor.name(),
+            author(actor),
             what + (note == null ? "" : ": " + note),
             new SourceRef(SOURCE_OUTCOME, Long.toString(askId), null),
             null,
@@ -258,5 +258,10 @@ class Asks {
         rs.getString(7) == null ? null : Outcome.valueOf(rs.getString(7)),
         rs.getString(8),
         instant(rs, 9));
+  }
+
+  /** A touchpoint names the user who acted; the system's own work (demo, jobs) names nobody. */
+  private static String author(dev.rapport.access.Actor actor) {
+    return actor.userId() == null ? null : actor.name();
   }
 }

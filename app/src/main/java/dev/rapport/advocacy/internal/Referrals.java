@@ -237,7 +237,7 @@ class Referrals {
             "referral",
             Direction.IN,
             now,
-            "referral",
+            null,
             "referred by " + advocateName + " (code " + code + ")",
             new SourceRef(SOURCE_REFERRED, Long.toString(r.id()), null)));
     timeline.append(
@@ -248,7 +248,7 @@ class Referrals {
             "referral",
             Direction.OUT,
             now,
-            "referral",
+            null,
             "referred " + referredName + " (code " + code + ")",
             new SourceRef(SOURCE_MADE, Long.toString(r.id()), null)));
     advocacy.addSignal(
