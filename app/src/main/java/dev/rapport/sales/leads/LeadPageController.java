@@ -36,7 +36,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LeadPageController {
 
-  static final int LIST_SIZE = 50;
+  /** The list shows the top 200 by the chosen order (no paging yet). */
+  static final int LIST_SIZE = 200;
 
   private final Leads leads;
   private final LeadScoring scoring;
